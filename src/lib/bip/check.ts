@@ -1,0 +1,33 @@
+/**
+ * One BIP file's text → its validated record and every problem found. The single entry point the
+ * build, the lint command and the tests share: file → header → normalize → zod.
+ */
+import { parseHeader, type ParsedHeader } from './header.ts';
+import { normalizeBip, type BipSourceName, type RegistryRules } from './normalize.ts';
+import { canonicalFieldName, isKnownField } from './constants.ts';
+import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import type { BipData, BipSchema } from './schema.ts';
+
+export interface CheckedBip {
+  data?: BipData;
+  header: ParsedHeader;
+  diagnostics: Diagnostic[];
+}
+
+export function isHeaderKey(name: string): boolean {
+  return isKnownField(canonicalFieldName(name));
+}
+
+export function checkBip(text: string, src: BipSourceName, rules: RegistryRules, schema: BipSchema): CheckedBip {
+  const header = parseHeader(text, { isHeaderKey });
+  const { bip, diagnostics } = normalizeBip(header, src, rules);
+  if (!bip || diagnostics.some((d) => d.severity === 'error')) return { header, diagnostics };
+  const parsed = schema.safeParse(bip);
+  if (parsed.success) return { header, diagnostics, data: parsed.data as BipData };
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    const line = bip.lines[field] ?? header.block?.start ?? 1;
+    diagnostics.push(diagnostic(src.file, { line, column: 1 }, 'error', 'schema/invalid', `${field || 'header'}: ${issue.message}`));
+  }
+  return { header, diagnostics };
+}

@@ -1,0 +1,57 @@
+/**
+ * One problem found in a BIP file. Every step of the pipeline reports through this type, so the
+ * build, the lint command and the tests print and compare problems the same way.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  /** Path of the file as the user gave it (relative to the working directory when possible). */
+  file: string;
+  /** 1-based line; 1 when the problem concerns the whole file. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  severity: Severity;
+  /** Stable rule id, e.g. `number/mismatch`; documented in the README. */
+  rule: string;
+  message: string;
+}
+
+/** Where a value came from in the source file. */
+export interface Location {
+  line: number;
+  column: number;
+}
+
+export function diagnostic(
+  file: string,
+  at: Location | undefined,
+  severity: Severity,
+  rule: string,
+  message: string,
+): Diagnostic {
+  return { file, line: at?.line ?? 1, column: at?.column ?? 1, severity, rule, message };
+}
+
+/** `path:line:col: error: message [rule]`, the shape compilers and editors understand. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}
+
+export function countBySeverity(list: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const d of list) if (d.severity === 'error') errors++;
+  return { errors, warnings: list.length - errors };
+}
+
+/** The whole report: sorted, one line each, then a summary line. */
+export function formatReport(list: readonly Diagnostic[]): string {
+  const lines = [...list].sort(compareDiagnostics).map(formatDiagnostic);
+  const { errors, warnings } = countBySeverity(list);
+  lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return lines.join('\n');
+}

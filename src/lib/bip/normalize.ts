@@ -1,0 +1,206 @@
+/**
+ * Header fields (raw strings with their lines) → one canonical record, plus every problem found,
+ * each located. Nothing here throws on bad input.
+ */
+import type { Placement, ParsedHeader, RawField } from './header.ts';
+import type { TemplateSpec } from './template.ts';
+import type { Author } from './authors.ts';
+import { parseAuthors } from './authors.ts';
+import { normalizeStatus } from './status.ts';
+import { findDisagreement, numberFromH1, numberFromName, parseNumber, titleFromH1, type NumberClaim } from './number.ts';
+import { canonicalFieldName, isPlaceholder, OPEN_CHOICE_FIELDS, REQUIRED_FIELDS, type StatusDefinition } from './constants.ts';
+import { diagnostic, type Diagnostic, type Location, type Severity } from './diagnostics.ts';
+
+export interface RegistryRules {
+  template: TemplateSpec;
+  statuses: readonly StatusDefinition[];
+}
+
+export interface BipSourceName {
+  /** Path used in messages. */
+  file: string;
+  /** `bip-0005.md` */
+  fileName: string;
+  /** `BIP-05` when the BIP lives in a folder of its own. */
+  folderName?: string;
+}
+
+export interface ExtraField {
+  key: string;
+  value: string;
+}
+
+/** The canonical record handed to the schema. Template fields the normalizer does not know are
+ * kept as strings under their canonical name. */
+export interface NormalizedBip {
+  bip: number;
+  title: string;
+  author: Author[];
+  status: string;
+  type?: string;
+  category?: string;
+  created?: string;
+  license?: string;
+  [templateField: string]: unknown;
+  statusKnown: boolean;
+  statusNote?: string;
+  /** Header fields the template does not name, in file order. */
+  extra: ExtraField[];
+  placement?: Placement;
+  /** Line of each field, by canonical name, for messages after validation. */
+  lines: Record<string, number>;
+}
+
+export interface NormalizeResult {
+  bip?: NormalizedBip;
+  diagnostics: Diagnostic[];
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/;
+
+function isoDate(value: string): string | undefined {
+  const m = ISO_DATE.exec(value.trim());
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  const valid = date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return valid ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: RegistryRules): NormalizeResult {
+  const diagnostics: Diagnostic[] = [];
+  const report = (at: Location | undefined, severity: Severity, rule: string, message: string) =>
+    diagnostics.push(diagnostic(src.file, at, severity, rule, message));
+
+  const block = header.block;
+  if (!block) {
+    report(undefined, 'error', 'header/missing',
+      'no header block found: expected a "## BIP Information" section, a fenced "Key: value" preamble, YAML frontmatter, or "**Key**: value" lines after a closing "---"');
+    return { diagnostics };
+  }
+  for (const other of header.ignored) {
+    report({ line: other.start, column: 1 }, 'warning', 'header/extra-block',
+      `a second header block (${other.placement}) is ignored; the fields at line ${block.start} are used`);
+  }
+
+  const templateFields = new Map(rules.template.fields.map((f) => [f.name, f]));
+  const fields = new Map<string, RawField>();
+  const extra: ExtraField[] = [];
+  const lines: Record<string, number> = {};
+  for (const f of block.fields) {
+    const name = canonicalFieldName(f.name);
+    if (fields.has(name) || extra.some((e) => e.key === f.key)) {
+      report(f, 'warning', 'field/duplicate', `field "${f.key}" appears more than once; the first value is used`);
+      continue;
+    }
+    if (templateFields.has(name)) {
+      fields.set(name, f);
+      lines[name] = f.line;
+    } else {
+      extra.push({ key: f.key, value: f.value });
+    }
+  }
+
+  // Unfilled template text first: a placeholder makes the field's other checks meaningless.
+  for (const [name, f] of fields) {
+    if (f.value === '') {
+      report(f, 'error', 'field/empty', `field "${f.key}" is empty`);
+      fields.delete(name);
+    } else if (isPlaceholder(f.value)) {
+      report(f, 'error', 'field/placeholder', `field "${f.key}" still holds the template placeholder "${f.value}"`);
+      fields.delete(name);
+    }
+  }
+
+  const h1 = header.h1;
+  const claims: NumberClaim[] = [];
+  const bipField = fields.get('bip');
+  if (bipField) {
+    const n = parseNumber(bipField.value);
+    if (n === undefined) report(bipField, 'error', 'number/invalid', `"${bipField.value}" is not a BIP number (write 5, 05 or BIP-05)`);
+    else claims.push({ number: n, source: `the ${bipField.key} field`, at: bipField });
+  }
+  const numbered = block.fields.find((f) => f.keyNumber !== undefined);
+  if (numbered) claims.push({ number: Number(numbered.keyNumber), source: `the key "BIP-${numbered.keyNumber} ${numbered.key}"`, at: numbered });
+  const h1Number = h1 && numberFromH1(h1.text);
+  if (h1 && h1Number !== undefined) claims.push({ number: h1Number, source: 'the title heading', at: { line: h1.line, column: 1 } });
+  const fileNumber = numberFromName(src.fileName);
+  if (fileNumber !== undefined) claims.push({ number: fileNumber, source: `the file name "${src.fileName}"` });
+  const folderNumber = src.folderName === undefined ? undefined : numberFromName(src.folderName);
+  if (folderNumber !== undefined) claims.push({ number: folderNumber, source: `the folder name "${src.folderName}"` });
+  const clash = findDisagreement(claims);
+  if (clash) {
+    const [a, b] = clash;
+    report(b.at ?? a.at, 'error', 'number/mismatch', `BIP number ${b.number} from ${b.source} disagrees with ${a.number} from ${a.source}`);
+  }
+  const number = claims[0]?.number;
+  if (number === undefined && !bipField) report({ line: block.start, column: 1 }, 'error', 'number/missing', 'no BIP number: add a "BIP" field or name the file bip-<number>.md');
+
+  const titleField = fields.get('title');
+  let title = titleField?.value;
+  if (!title && h1) {
+    title = titleFromH1(h1.text);
+    if (isPlaceholder(title)) {
+      report({ line: h1.line, column: 1 }, 'error', 'field/placeholder', `the title heading still holds the template placeholder "${title}"`);
+      title = undefined;
+    }
+  }
+  if (!title && !diagnostics.some((d) => d.rule === 'field/placeholder')) {
+    report({ line: block.start, column: 1 }, 'error', 'title/missing', 'no title: add a "Title" field or a "# BIP-<n>: Title" heading');
+  }
+
+  const authorField = fields.get('author');
+  const author = authorField ? parseAuthors(authorField.value) : [];
+  if (authorField && author.some((a) => a.name === '')) report(authorField, 'error', 'author/invalid', `an author in "${authorField.value}" has no name`);
+
+  const statusField = fields.get('status');
+  const status = statusField ? normalizeStatus(statusField.value, rules.statuses) : undefined;
+  if (statusField && status && !status.known) {
+    report(statusField, 'warning', 'status/unknown',
+      `status "${status.status}" is not in the lifecycle (${rules.statuses.map((s) => s.name).join(', ')}); it is kept as written`);
+  }
+
+  const createdField = fields.get('created');
+  const created = createdField && isoDate(createdField.value);
+  if (createdField && !created) report(createdField, 'error', 'created/invalid', `"${createdField.value}" is not an ISO date (YYYY-MM-DD)`);
+
+  const record: Record<string, unknown> = {};
+  for (const [name, tf] of templateFields) {
+    const f = fields.get(name);
+    if (!f) continue;
+    if (tf.choices) {
+      const match = tf.choices.find((c) => c.toLowerCase() === f.value.toLowerCase());
+      const open = OPEN_CHOICE_FIELDS.includes(name);
+      if (!match) report(f, open ? 'warning' : 'error', `${name}/unlisted`, `${tf.label.toLowerCase()} "${f.value}" is not one of the template's choices (${tf.choices.join(', ')})${open ? '; it is kept as written' : ''}`);
+      record[name] = match ?? f.value;
+    } else {
+      record[name] = f.value;
+    }
+  }
+
+  const reported = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule.split('/')[0]));
+  for (const [name, tf] of templateFields) {
+    if (fields.has(name) || block.fields.some((f) => canonicalFieldName(f.name) === name)) continue;
+    if (name === 'bip' && number !== undefined) continue;
+    if (name === 'title' && (title || reported.has('field'))) continue;
+    const required = (REQUIRED_FIELDS as readonly string[]).includes(name);
+    report({ line: block.start, column: 1 }, required ? 'error' : 'warning', 'field/missing', `the header has no "${tf.label}" field`);
+  }
+
+  return {
+    diagnostics,
+    bip: {
+      ...record,
+      bip: number ?? NaN,
+      title: title ?? '',
+      author,
+      status: status?.status ?? '',
+      ...(created ? { created } : {}),
+      statusKnown: status?.known ?? false,
+      ...(status?.note ? { statusNote: status.note } : {}),
+      extra,
+      placement: block.placement,
+      lines,
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * `Implemented (Phase 1-2 Complete)` → Implemented + note; `In Peer Review - Changes Requested` →
+ * Review + note; unknown text is kept as written and reported as a warning by the caller.
+ */
+import type { StatusDefinition } from './constants.ts';
+
+export interface NormalizedStatus {
+  /** Canonical name when known, else the text as written. */
+  status: string;
+  note?: string;
+  known: boolean;
+}
+
+function squash(text: string): string {
+  return text.toLowerCase().replace(/[\s_]+/g, ' ').trim();
+}
+
+function lookup(text: string, statuses: readonly StatusDefinition[]): StatusDefinition | undefined {
+  const key = squash(text);
+  return statuses.find((s) => squash(s.name) === key || s.aliases.some((a) => squash(a) === key));
+}
+
+function cleanNote(text: string): string | undefined {
+  const note = text
+    .trim()
+    .replace(/^[-–—:;,/|]\s*/, '')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
+  return note || undefined;
+}
+
+/** Where a status may end and its note begin: `(`, ` - `, ` – `, ` — `, `:`, `;`, `,`, ` / `. */
+const NOTE_START = /\s*\(|\s+[-–—/|]\s+|\s*[:;,]\s*/g;
+
+export function normalizeStatus(raw: string, statuses: readonly StatusDefinition[]): NormalizedStatus {
+  const text = raw.trim();
+  const whole = lookup(text, statuses);
+  if (whole) return { status: whole.name, known: true };
+  for (const m of text.matchAll(NOTE_START)) {
+    const head = text.slice(0, m.index);
+    const found = lookup(head, statuses);
+    if (found) {
+      const note = cleanNote(text.slice(m.index));
+      return { status: found.name, known: true, ...(note ? { note } : {}) };
+    }
+  }
+  return { status: text, known: false };
+}

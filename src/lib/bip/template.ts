@@ -1,0 +1,39 @@
+/**
+ * Reads the registry's `template.md`: its header names the fields a BIP has, and a value written
+ * as a choice list (`[Core | Process | Interface]`) names the values that field accepts. The
+ * schema is built from this, so editing the template changes what validates.
+ */
+import { parseHeader } from './header.ts';
+import { canonicalFieldName, isKnownField } from './constants.ts';
+import { splitLines } from './lines.ts';
+
+export interface TemplateField {
+  /** Canonical lower-case name (`category`). */
+  name: string;
+  /** The key as the template writes it (`Category`). */
+  label: string;
+  /** Accepted values when the template gives a choice list. */
+  choices?: string[];
+}
+
+export interface TemplateSpec {
+  fields: TemplateField[];
+  /** `## Section` titles of the template, in order. */
+  sections: string[];
+}
+
+const CHOICE_LIST = /^\[([^\]]*\|[^\]]*)\]$/;
+
+export function readTemplate(source: string): TemplateSpec {
+  const header = parseHeader(source, { isHeaderKey: (name) => isKnownField(canonicalFieldName(name)) });
+  if (!header.block) throw new Error('the template has no header block (expected a "## BIP Information" section)');
+  const fields = header.block.fields.map((f): TemplateField => {
+    const m = CHOICE_LIST.exec(f.value.trim());
+    const choices = m?.[1]!.split('|').map((c) => c.trim()).filter(Boolean);
+    return { name: canonicalFieldName(f.name), label: f.key, ...(choices ? { choices } : {}) };
+  });
+  const sections = splitLines(header.body)
+    .map((l) => /^##\s+(.+?)\s*$/.exec(l)?.[1])
+    .filter((s): s is string => Boolean(s));
+  return { fields, sections };
+}
