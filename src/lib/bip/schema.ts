@@ -3,7 +3,7 @@
  * field, enums from its choice lists, required-ness from REQUIRED_FIELDS. Types derive from it.
  */
 import { z } from 'astro/zod';
-import { OPEN_CHOICE_FIELDS, REQUIRED_FIELDS, type StatusDefinition } from './constants.ts';
+import { OPEN_CHOICE_FIELDS, REQUIRED_FIELDS } from './constants.ts';
 import type { TemplateField, TemplateSpec } from './template.ts';
 
 export const authorSchema = z.object({
@@ -43,20 +43,14 @@ const derived = {
   lines: z.record(z.string(), z.number()),
 };
 
-export function buildBipSchema(template: TemplateSpec, statuses: readonly StatusDefinition[]) {
+export function buildBipSchema(template: TemplateSpec) {
   const shape: Record<string, z.ZodType> = {};
   for (const field of template.fields) {
     const type = fieldSchema(field);
     shape[field.name] = (REQUIRED_FIELDS as readonly string[]).includes(field.name) ? type : type.optional();
   }
-  // Known statuses are canonical names; unknown ones are kept as written (statusKnown: false).
-  const statusNames = new Set(statuses.map((s) => s.name));
-  return z
-    .object({ ...shape, ...derived })
-    .refine((d) => !d.statusKnown || statusNames.has(String((d as { status?: unknown }).status)), {
-      message: 'status is marked known but is not in the lifecycle',
-      path: ['status'],
-    });
+  // Status stays a string: unknown statuses are kept as written (statusKnown: false, a warning).
+  return z.object({ ...shape, ...derived });
 }
 
 export type BipSchema = ReturnType<typeof buildBipSchema>;

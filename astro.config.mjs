@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { registry } from './src/integration.ts';
+
+// SITE (absolute URL) and BASE (sub-path) come from the environment so one build can be published
+// at a registry's own address or under a preview path.
+export default defineConfig({
+  site: process.env.SITE || undefined,
+  base: process.env.BASE || '/',
+  trailingSlash: 'ignore',
+  integrations: [mdx(), registry()],
+  markdown: {
+    // Specs are rendered as written: no smart quotes or dashes inside technical prose.
+    processor: satteri({ features: { smartPunctuation: false } }),
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+  },
+});

@@ -1,0 +1,79 @@
+/**
+ * The only module that calls getCollection: it hands pages sorted, grouped arrays.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { config } from './site.ts';
+import { slugify } from '../lib/bip/slug.ts';
+
+type Entry = CollectionEntry<'bips'>;
+export type BipEntry = Entry & { data: Extract<Entry['data'], { kind: 'bip' }> };
+export type CompanionEntry = Entry & { data: Extract<Entry['data'], { kind: 'companion' }> };
+
+export interface Group {
+  name: string;
+  bips: BipEntry[];
+  /** The lifecycle description, for statuses. */
+  description?: string;
+}
+
+const all = await getCollection('bips');
+
+export const bips: BipEntry[] = all
+  .filter((e): e is BipEntry => e.data.kind === 'bip')
+  .sort((a, b) => a.data.bip - b.data.bip);
+
+export const companions: CompanionEntry[] = all.filter((e): e is CompanionEntry => e.data.kind === 'companion');
+
+/** Groups by the slug of each key, so names that differ only in case or punctuation share a page. */
+function groupBy(key: (b: BipEntry) => readonly string[], order: readonly string[] = []): Group[] {
+  const groups = new Map<string, Group>();
+  const add = (name: string) => groups.get(slugify(name)) ?? groups.set(slugify(name), { name, bips: [] }).get(slugify(name))!;
+  for (const name of order) add(name);
+  for (const b of bips) for (const k of key(b)) if (!add(k).bips.includes(b)) add(k).bips.push(b);
+  const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
+  return [...groups.values()].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+}
+
+const lifecycle = config.statuses.map((s) => s.name);
+/** Every lifecycle status (even empty ones: the registry shows the whole lifecycle), then unknown ones. */
+export const byStatus: Group[] = groupBy((b) => [b.data.status], lifecycle).map((g) => ({
+  ...g,
+  description: config.statuses.find((s) => s.name === g.name)?.description,
+}));
+export const byCategory = groupBy((b) => (b.data.category ? [b.data.category] : []));
+export const byType = groupBy((b) => (b.data.type ? [b.data.type] : []));
+export const byAuthor = groupBy((b) => [...new Set(b.data.author.map((a) => a.name))]);
+
+export function companionsOf(n: number): CompanionEntry[] {
+  return companions.filter((c) => c.data.bip === n);
+}
+
+export function neighbours(n: number): { prev?: BipEntry; next?: BipEntry } {
+  const i = bips.findIndex((b) => b.data.bip === n);
+  return { prev: bips[i - 1], next: bips[i + 1] };
+}
+
+export type FacetKey = 'status' | 'category' | 'type' | 'author';
+
+export interface Facet {
+  key: FacetKey;
+  /** `Status`, used in "Status: Draft". */
+  label: string;
+  /** `Statuses`, the index page title. */
+  plural: string;
+  groups: Group[];
+}
+
+export const facets: Record<FacetKey, Facet> = {
+  status: { key: 'status', label: 'Status', plural: 'Statuses', groups: byStatus },
+  category: { key: 'category', label: 'Category', plural: 'Categories', groups: byCategory },
+  type: { key: 'type', label: 'Type', plural: 'Types', groups: byType },
+  author: { key: 'author', label: 'Author', plural: 'Authors', groups: byAuthor },
+};
+
+/** getStaticPaths for a facet's listing pages: one page per group with at least one BIP. */
+export function facetPaths(key: FacetKey, param: string) {
+  return facets[key].groups
+    .filter((g) => g.bips.length > 0)
+    .map((group) => ({ params: { [param]: slugify(group.name) }, props: { facet: key, group } }));
+}

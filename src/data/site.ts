@@ -1,0 +1,12 @@
+/** The site's settings and URL builder, for pages and components. */
+import { loadRegistryConfig } from '../lib/config.ts';
+import { makeUrls } from '../lib/urls.ts';
+
+export const config = loadRegistryConfig(process.cwd());
+export const urls = makeUrls(import.meta.env.BASE_URL, import.meta.env.SITE);
+
+/** Link to a BIP file in its repository, when `sourceUrl` is configured. */
+export function sourceLink(relPath: string): string | undefined {
+  if (!config.sourceUrl) return undefined;
+  return config.sourceUrl.replace(/\/?$/, '/') + relPath.split('/').map(encodeURIComponent).join('/');
+}

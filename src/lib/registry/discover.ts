@@ -1,0 +1,139 @@
+/**
+ * Walks a registry folder and decides what each file is: a BIP, a companion document of a BIP, or
+ * something left out (with the reason, which the build prints). Reads no file but to look for a
+ * header in root files whose name carries no number.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep, extname, basename } from 'node:path';
+import { numberFromName } from '../bip/number.ts';
+import { parseHeader } from '../bip/header.ts';
+import { isHeaderKey } from '../bip/check.ts';
+import { slugify } from '../bip/slug.ts';
+import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
+
+export interface CompanionFile {
+  path: string;
+  /** Path relative to the registry folder, with `/`. */
+  relPath: string;
+  /** URL segment under the BIP: `REVIEW_REPORT.md` → `review-report`. */
+  slug: string;
+}
+
+export interface BipFile {
+  path: string;
+  relPath: string;
+  fileName: string;
+  folderName?: string;
+  companions: CompanionFile[];
+}
+
+export interface SkippedFile {
+  relPath: string;
+  reason: string;
+}
+
+export interface Discovery {
+  bips: BipFile[];
+  skipped: SkippedFile[];
+  diagnostics: Diagnostic[];
+}
+
+const MARKDOWN = new Set(['.md', '.mdx']);
+const TEMPLATE_NAMES = /^templates?$/i;
+/** Suffixes that name a companion, not the BIP, in a folder: `BIP-05-implementation-plan.md`. */
+const COMPANION_SUFFIX = /(plan|review|report|summary|changelog|notes|readme|response|evidence|architecture|workflow|faq)/i;
+
+const isMarkdown = (name: string) => MARKDOWN.has(extname(name).toLowerCase());
+const stem = (name: string) => basename(name, extname(name));
+const toPosix = (p: string) => p.split(sep).join('/');
+
+function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(full));
+    else out.push(full);
+  }
+  return out.sort();
+}
+
+function hasBipHeader(path: string): boolean {
+  const header = parseHeader(readFileSync(path, 'utf8'), { isHeaderKey });
+  const names = new Set(header.block?.fields.map((f) => f.name) ?? []);
+  return names.has('bip') || (names.has('title') && names.has('status') && (names.has('author') || names.has('authors')));
+}
+
+function companionSlug(rel: string, folderNumber: number, taken: Set<string>): string {
+  const parts = rel.split('/');
+  const last = stem(parts.pop()!).replace(/^bip[-_\s]?0*\d+[-_\s]*/i, '');
+  let slug = slugify([...parts, last || 'document'].join('-'));
+  if (slug === String(folderNumber)) slug = 'document';
+  let unique = slug;
+  for (let i = 2; taken.has(unique); i++) unique = `${slug}-${i}`;
+  taken.add(unique);
+  return unique;
+}
+
+/** Picks the BIP document of a folder: the file named after the folder's number. */
+function pickMainDocument(dir: string, folderNumber: number, markdown: string[]): string | string[] {
+  const candidates = markdown.filter((p) => !p.includes(sep, dir.length + 1) && numberFromName(basename(p)) === folderNumber);
+  const exact = candidates.filter((p) => /^bip[-_\s]?\d+$/i.test(stem(p)));
+  if (exact.length === 1) return exact[0]!;
+  const plain = candidates.filter((p) => !COMPANION_SUFFIX.test(stem(p).replace(/^bip[-_\s]?\d+/i, '')));
+  if (plain.length === 1) return plain[0]!;
+  const withHeader = (plain.length ? plain : candidates).filter(hasBipHeader);
+  if (withHeader.length === 1) return withHeader[0]!;
+  return plain.length ? plain : candidates;
+}
+
+function discoverFolder(root: string, dir: string, result: Discovery): void {
+  const rel = toPosix(relative(root, dir));
+  const folderName = basename(dir);
+  const folderNumber = numberFromName(folderName)!;
+  const files = listFiles(dir);
+  const markdown = files.filter(isMarkdown);
+  const main = pickMainDocument(dir, folderNumber, markdown);
+  if (Array.isArray(main)) {
+    const message = main.length === 0
+      ? `folder ${folderName} has no document named after its number (expected e.g. ${folderName}.md)`
+      : `folder ${folderName} has several documents that could be the BIP: ${main.map((p) => basename(p)).join(', ')}; name the BIP ${folderName}.md`;
+    result.diagnostics.push(diagnostic(rel, undefined, 'error', 'registry/no-main-document', message));
+    return;
+  }
+  const taken = new Set<string>();
+  const companions = markdown
+    .filter((p) => p !== main)
+    .map((p) => {
+      const relPath = toPosix(relative(root, p));
+      return { path: p, relPath, slug: companionSlug(toPosix(relative(dir, p)), folderNumber, taken) };
+    });
+  for (const f of files) if (!isMarkdown(f)) result.skipped.push({ relPath: toPosix(relative(root, f)), reason: 'not a markdown document' });
+  result.bips.push({ path: main, relPath: toPosix(relative(root, main)), fileName: basename(main), folderName, companions });
+}
+
+export function discoverRegistry(root: string): Discovery {
+  const result: Discovery = { bips: [], skipped: [], diagnostics: [] };
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    result.diagnostics.push(diagnostic(root, undefined, 'error', 'registry/not-found', `the BIP folder "${root}" does not exist`));
+    return result;
+  }
+  for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(root, entry.name);
+    if (entry.isDirectory()) {
+      if (TEMPLATE_NAMES.test(entry.name)) result.skipped.push({ relPath: `${entry.name}/`, reason: 'templates folder' });
+      else if (numberFromName(entry.name) !== undefined) discoverFolder(root, full, result);
+      else result.skipped.push({ relPath: `${entry.name}/`, reason: 'folder without a BIP number in its name' });
+    } else if (!isMarkdown(entry.name)) {
+      result.skipped.push({ relPath: entry.name, reason: 'not a markdown document' });
+    } else if (/^template$/i.test(stem(entry.name))) {
+      result.skipped.push({ relPath: entry.name, reason: 'the BIP template' });
+    } else if (numberFromName(entry.name) !== undefined || hasBipHeader(full)) {
+      result.bips.push({ path: full, relPath: entry.name, fileName: entry.name, companions: [] });
+    } else {
+      result.skipped.push({ relPath: entry.name, reason: 'no BIP number in its name and no BIP header (a registry document)' });
+    }
+  }
+  return result;
+}

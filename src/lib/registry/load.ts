@@ -1,0 +1,104 @@
+/**
+ * The whole registry folder → every BIP checked, its companion documents, what was left out, and
+ * every problem. Pure Node: the content loader, the lint command and the tests all start here.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { checkBip } from '../bip/check.ts';
+import { readTemplate } from '../bip/template.ts';
+import { buildBipSchema, type BipData } from '../bip/schema.ts';
+import { parseHeader } from '../bip/header.ts';
+import { titleFromH1 } from '../bip/number.ts';
+import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
+import type { RegistryRules } from '../bip/normalize.ts';
+import type { RegistryConfig } from '../config.ts';
+import { discoverRegistry, type SkippedFile } from './discover.ts';
+
+export type SourceFormat = 'md' | 'mdx';
+
+export interface LoadedCompanion {
+  slug: string;
+  title: string;
+  relPath: string;
+  path: string;
+  format: SourceFormat;
+  body: string;
+  digest: string;
+}
+
+export interface LoadedBip {
+  data: BipData;
+  relPath: string;
+  path: string;
+  format: SourceFormat;
+  /** Markdown without the header block and the leading H1. */
+  body: string;
+  /** Hash of the raw file: an unchanged file is not rendered again. */
+  digest: string;
+  companions: LoadedCompanion[];
+}
+
+export interface Registry {
+  bips: LoadedBip[];
+  skipped: SkippedFile[];
+  diagnostics: Diagnostic[];
+  /** How many BIP files were found (pages + files that failed). */
+  bipFiles: number;
+}
+
+export function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+const formatOf = (path: string): SourceFormat => (extname(path).toLowerCase() === '.mdx' ? 'mdx' : 'md');
+
+export function loadRules(config: Pick<RegistryConfig, 'templatePath' | 'statuses'>): RegistryRules {
+  return { template: readTemplate(readFileSync(config.templatePath, 'utf8')), statuses: config.statuses };
+}
+
+function loadCompanion(path: string, relPath: string, slug: string): LoadedCompanion {
+  const text = readFileSync(path, 'utf8');
+  const header = parseHeader(text, { isHeaderKey: () => false });
+  const fallback = slug.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+  const title = header.h1 ? titleFromH1(header.h1.text) || header.h1.text : fallback;
+  return { slug, title, relPath, path, format: formatOf(path), body: header.body, digest: hashText(text) };
+}
+
+/** `displayRoot` prefixes paths in messages so they can be opened from the working directory. */
+export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry {
+  const rules = loadRules(config);
+  const schema = buildBipSchema(rules.template);
+  const found = discoverRegistry(config.bipsDir);
+  const show = (rel: string) => (displayRoot ? `${displayRoot.replace(/\/$/, '')}/${rel}` : rel);
+  const diagnostics = found.diagnostics.map((d) => ({ ...d, file: show(d.file) }));
+  const bips: LoadedBip[] = [];
+  const byNumber = new Map<number, LoadedBip>();
+  for (const file of found.bips) {
+    const text = readFileSync(file.path, 'utf8');
+    const src = { file: show(file.relPath), fileName: file.fileName, ...(file.folderName ? { folderName: file.folderName } : {}) };
+    const checked = checkBip(text, src, rules, schema);
+    diagnostics.push(...checked.diagnostics);
+    if (!checked.data) continue;
+    const earlier = byNumber.get(checked.data.bip);
+    if (earlier) {
+      const line = checked.data.lines.bip ?? checked.header.block?.start ?? 1;
+      diagnostics.push(diagnostic(src.file, { line, column: 1 }, 'error', 'number/duplicate',
+        `BIP ${checked.data.bip} is already defined by ${show(earlier.relPath)}`));
+      continue;
+    }
+    const bip: LoadedBip = {
+      data: checked.data,
+      relPath: file.relPath,
+      path: file.path,
+      format: formatOf(file.path),
+      body: checked.header.body,
+      digest: hashText(text),
+      companions: file.companions.map((c) => loadCompanion(c.path, c.relPath, c.slug)),
+    };
+    byNumber.set(bip.data.bip, bip);
+    bips.push(bip);
+  }
+  bips.sort((a, b) => a.data.bip - b.data.bip);
+  return { bips, skipped: found.skipped, diagnostics, bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule === 'registry/no-main-document').length };
+}

@@ -1,0 +1,61 @@
+/**
+ * Every URL the site emits is built here, so the base path and site URL are honoured everywhere
+ * and a BIP's permanent address (`/bip-<n>/`, from its number only) is defined once.
+ */
+import { slugify } from './bip/slug.ts';
+
+export interface Urls {
+  base: string;
+  home: () => string;
+  bip: (n: number) => string;
+  companion: (n: number, slug: string) => string;
+  status: (status?: string) => string;
+  category: (category?: string) => string;
+  type: (type?: string) => string;
+  author: (name?: string) => string;
+  asset: (path: string) => string;
+  /** An absolute URL when the site is known, else the path. */
+  absolute: (path: string) => string;
+}
+
+/** `/`, `/preview`, `preview/` → `/preview/`. */
+export function normalizeBase(base: string | undefined): string {
+  const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export function bipSlug(n: number): string {
+  return `bip-${n}`;
+}
+
+/** Other spellings people link with; each redirects to `bipSlug(n)`. Upper-case forms that differ
+ * from the canonical one only by case are left out: on a case-insensitive disk they would
+ * overwrite the BIP page itself. */
+export function aliasSlugs(n: number): string[] {
+  const digits = String(n);
+  const padded = [2, 3, 4].filter((w) => w > digits.length).map((w) => digits.padStart(w, '0'));
+  return [...padded.map((p) => `bip-${p}`), ...padded.map((p) => `BIP-${p}`), digits];
+}
+
+/** Aliases only a host-level redirect (`_redirects`) can serve safely. */
+export function caseAliasSlugs(n: number): string[] {
+  return [`BIP-${n}`];
+}
+
+export function makeUrls(baseInput: string | undefined, site?: string | URL): Urls {
+  const base = normalizeBase(baseInput);
+  const path = (p: string) => `${base}${p}`;
+  const listing = (kind: string) => (value?: string) => path(value === undefined ? `${kind}/` : `${kind}/${slugify(value)}/`);
+  return {
+    base,
+    home: () => base,
+    bip: (n) => path(`${bipSlug(n)}/`),
+    companion: (n, slug) => path(`${bipSlug(n)}/${slug}/`),
+    status: listing('status'),
+    category: listing('category'),
+    type: listing('type'),
+    author: listing('authors'),
+    asset: (p) => path(p.replace(/^\/+/, '')),
+    absolute: (p) => (site ? new URL(p, site).href : p),
+  };
+}

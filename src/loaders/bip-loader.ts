@@ -1,0 +1,96 @@
+/**
+ * The content-layer loader of the `bips` collection: registry → checked BIPs → store. It renders
+ * each markdown body once (sanitized) and skips files whose text and data did not change; MDX
+ * bodies are compiled by @astrojs/mdx when a page renders them. Problems fail the build, all at once.
+ */
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { loadRegistry, type LoadedBip, type LoadedCompanion, type Registry } from '../lib/registry/load.ts';
+import { loadRules } from '../lib/registry/load.ts';
+import type { RegistryConfig } from '../lib/config.ts';
+import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
+import { sanitizeBody } from '../lib/render/sanitize.ts';
+import { bipEntryId, companionEntryId, entrySchema } from './entries.ts';
+
+/** Bump when rendering changes, so cached entries are rendered again. */
+const RENDER_VERSION = '1';
+
+type Source = LoadedBip | LoadedCompanion;
+
+async function render(ctx: LoaderContext, src: Source) {
+  if (src.format === 'mdx') return undefined;
+  const rendered = await ctx.renderMarkdown(src.body);
+  const headings = (rendered.metadata?.headings ?? []).filter((h) => h.slug !== 'footnote-label');
+  return { html: sanitizeBody(rendered.html), metadata: { ...rendered.metadata, headings } };
+}
+
+async function put(ctx: LoaderContext, root: string, id: string, data: Record<string, unknown>, src: Source) {
+  const digest = ctx.generateDigest({ raw: src.digest, data: JSON.stringify(data), v: RENDER_VERSION });
+  if (ctx.store.get(id)?.digest === digest) return;
+  const parsed = await ctx.parseData({ id, data });
+  const filePath = relative(root, src.path).split(sep).join('/');
+  const rendered = await render(ctx, src);
+  ctx.store.set({
+    id,
+    data: parsed,
+    body: src.body,
+    filePath,
+    digest,
+    ...(rendered ? { rendered } : { deferredRender: true }),
+  });
+}
+
+function report(ctx: LoaderContext, registry: Registry, companions: number): void {
+  for (const s of registry.skipped) ctx.logger.info(`left out ${s.relPath}: ${s.reason}`);
+  const { errors, warnings } = countBySeverity(registry.diagnostics);
+  const failed = new Set(registry.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+  ctx.logger.info(
+    `${registry.bipFiles} BIP files: ${registry.bips.length} published, ${failed} with errors; ` +
+      `${companions} companion documents; ${registry.skipped.length} files left out`,
+  );
+  if (errors > 0) {
+    const message = `BIP registry has ${errors} error${errors === 1 ? '' : 's'}:\n${formatReport(registry.diagnostics)}`;
+    // The dev server keeps serving the BIPs that are fine; a build must not publish a broken registry.
+    if (ctx.watcher) ctx.logger.error(message);
+    else throw new Error(message);
+  } else if (warnings > 0) {
+    ctx.logger.warn(formatReport(registry.diagnostics));
+  }
+}
+
+export function bipLoader(config: RegistryConfig): Loader {
+  const rules = loadRules(config);
+  const load = async (ctx: LoaderContext) => {
+    const root = fileURLToPath(ctx.config.root);
+    const registry = loadRegistry(config, relative(root, config.bipsDir).split(sep).join('/') || '.');
+    const seen = new Set<string>();
+    let companions = 0;
+    for (const bip of registry.bips) {
+      const n = bip.data.bip;
+      const refs = bip.companions.map((c) => ({ slug: c.slug, title: c.title }));
+      const data = { ...bip.data, kind: 'bip', relPath: bip.relPath, format: bip.format, companions: refs };
+      seen.add(bipEntryId(n));
+      await put(ctx, root, bipEntryId(n), data, bip);
+      for (const c of bip.companions) {
+        const id = companionEntryId(n, c.slug);
+        seen.add(id);
+        companions++;
+        await put(ctx, root, id, { kind: 'companion', bip: n, slug: c.slug, title: c.title, relPath: c.relPath, format: c.format }, c);
+      }
+    }
+    for (const id of ctx.store.keys()) if (!seen.has(id)) ctx.store.delete(id);
+    report(ctx, registry, companions);
+  };
+  return {
+    name: 'bip-loader',
+    schema: entrySchema(rules),
+    load: async (ctx) => {
+      await load(ctx);
+      ctx.watcher?.add(config.bipsDir);
+      ctx.watcher?.on('all', (_event, path) => {
+        if (path.startsWith(config.bipsDir)) void load(ctx).catch((e: unknown) => ctx.logger.error(String(e)));
+      });
+    },
+  };
+}

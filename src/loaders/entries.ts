@@ -1,0 +1,34 @@
+/**
+ * The shape of the `bips` collection: BIP entries (id `5`) and companion-document entries
+ * (id `5/review-report`) in one collection, so one loader pass owns the whole registry.
+ */
+import { z } from 'astro/zod';
+import { buildBipSchema } from '../lib/bip/schema.ts';
+import type { RegistryRules } from '../lib/bip/normalize.ts';
+
+const companionRef = z.object({ slug: z.string(), title: z.string() });
+
+const source = {
+  /** File path inside the registry folder, with `/`. */
+  relPath: z.string(),
+  format: z.enum(['md', 'mdx']),
+};
+
+export function entrySchema(rules: RegistryRules) {
+  const bip = buildBipSchema(rules.template).extend({
+    kind: z.literal('bip'),
+    ...source,
+    companions: z.array(companionRef),
+  });
+  const companion = z.object({
+    kind: z.literal('companion'),
+    bip: z.number().int(),
+    slug: z.string(),
+    title: z.string(),
+    ...source,
+  });
+  return z.discriminatedUnion('kind', [bip, companion]);
+}
+
+export const bipEntryId = (n: number) => String(n);
+export const companionEntryId = (n: number, slug: string) => `${n}/${slug}`;
