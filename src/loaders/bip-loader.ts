@@ -11,6 +11,7 @@ import { loadRules } from '../lib/registry/load.ts';
 import type { RegistryConfig } from '../lib/config.ts';
 import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
 import { sanitizeBody } from '../lib/render/sanitize.ts';
+import { addHeadingAnchors } from '../lib/render/anchors.ts';
 import { bipEntryId, companionEntryId, entrySchema } from './entries.ts';
 
 /** Bump when rendering changes, so cached entries are rendered again. */
@@ -22,7 +23,7 @@ async function render(ctx: LoaderContext, src: Source) {
   if (src.format === 'mdx') return undefined;
   const rendered = await ctx.renderMarkdown(src.body);
   const headings = (rendered.metadata?.headings ?? []).filter((h) => h.slug !== 'footnote-label');
-  return { html: sanitizeBody(rendered.html), metadata: { ...rendered.metadata, headings } };
+  return { html: addHeadingAnchors(sanitizeBody(rendered.html)), metadata: { ...rendered.metadata, headings } };
 }
 
 async function put(ctx: LoaderContext, root: string, id: string, data: Record<string, unknown>, src: Source) {

@@ -47,7 +47,7 @@ export interface HeaderOptions {
 const FENCE_OPEN = /^\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
-const BOLD_KEY = /^(\s{0,3}(?:[-*+]\s+)?)\*\*\s*([^*:]{1,60}?)\s*(:?)\s*\*\*(:?)[ \t]*(.*)$/;
+const BOLD_KEY = /^(\s{0,3}(?:[-*+]\s+)?)\*\*\s*([\p{L}\p{N}][^*:]{0,59}?)\s*(:?)\s*\*\*(:?)[ \t]*(.*)$/u;
 const PLAIN_KEY = /^(\s*)([A-Za-z][A-Za-z0-9 _-]{0,40}?)[ \t]*:[ \t]*(.*)$/;
 const NUMBERED_KEY = /^BIP[-\s]?(\d+)\s+(.+)$/i;
 const SECTION_TITLE = /^(?:bip\s+)?(?:information|info|preamble|metadata|header|details)$/i;

@@ -1,0 +1,12 @@
+/**
+ * A self-link after each section heading (`## Motivation #`), so readers can copy a link to any
+ * section. Works on the renderer's output, where every heading already carries its id.
+ */
+const HEADING = /<h([2-6]) id="([^"]+)">([\s\S]*?)<\/h\1>/g;
+
+export function addHeadingAnchors(html: string): string {
+  return html.replace(HEADING, (whole, level: string, id: string, inner: string) => {
+    if (inner.includes('class="anchor"') || id === 'footnote-label') return whole;
+    return `<h${level} id="${id}">${inner}<a class="anchor" href="#${id}" aria-label="Link to this section">#</a></h${level}>`;
+  });
+}

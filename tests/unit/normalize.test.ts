@@ -1,0 +1,153 @@
+import { describe, expect, test } from 'vitest';
+import { normalizeStatus } from '../../src/lib/bip/status.ts';
+import { parseAuthors } from '../../src/lib/bip/authors.ts';
+import { parseNumber, numberFromName, numberFromH1, titleFromH1 } from '../../src/lib/bip/number.ts';
+import { DEFAULT_STATUSES, isPlaceholder } from '../../src/lib/bip/constants.ts';
+import { bipText, check } from '../helpers.ts';
+
+describe('numbers', () => {
+  test.each([
+    ['5', 5],
+    ['05', 5],
+    ['005', 5],
+    ['0005', 5],
+    ['BIP-05', 5],
+    ['bip-5', 5],
+    ['BIP 5', 5],
+    ['BIP5', 5],
+    ['0', 0],
+    ['BIP-00', 0],
+    ['123', 123],
+  ])('field %s → %i', (text, n) => expect(parseNumber(text)).toBe(n));
+
+  test.each(['five', '5a', '-5', 'BIP-', '', '5.1'])('field %j is not a number', (text) => expect(parseNumber(text)).toBeUndefined());
+
+  test.each([
+    ['bip-0005.md', 5],
+    ['BIP-05.md', 5],
+    ['BIP-05-054-some-title.md', 5],
+    ['bip_7.mdx', 7],
+    ['BIP-03', 3],
+    ['README.md', undefined],
+    ['bipartite.md', undefined],
+    ['bip-12abc.md', undefined],
+  ])('name %s → %s', (name, n) => expect(numberFromName(name)).toBe(n));
+
+  test.each([
+    ['BIP-05: Title', 5, 'Title'],
+    ['🤖 BIP-05: Title', 5, 'Title'],
+    ['BIP 7 — Dashes', 7, 'Dashes'],
+    ['BIP-XXX: [Descriptive Title]', undefined, '[Descriptive Title]'],
+    ['Just a title 🚀', undefined, 'Just a title'],
+  ])('H1 %s → %s, %s', (h1, n, title) => {
+    expect(numberFromH1(h1)).toBe(n);
+    expect(titleFromH1(h1)).toBe(title);
+  });
+
+  test.each([
+    ['field only', bipText({ BIP: '5' }).replace('# BIP-5: An Example', '# An Example'), 'x.md', undefined, 5],
+    ['file name only', bipText({ BIP: null }).replace('# BIP-5: An Example', '# An Example'), 'bip-0005.md', undefined, 5],
+    ['H1 only', bipText({ BIP: null }), 'x.md', undefined, 5],
+    ['folder only', bipText({ BIP: null }).replace('# BIP-5: An Example', '# An Example'), 'proposal.md', 'BIP-05', 5],
+    ['all agree', bipText({ BIP: 'BIP-05' }), 'BIP-05.md', 'BIP-05', 5],
+  ])('number from %s', (_name, text, file, folder, n) => {
+    const r = check(text, file, folder);
+    expect(r.messages).toEqual([]);
+    expect(r.data?.bip).toBe(n);
+  });
+});
+
+describe('statuses', () => {
+  test.each([
+    ['Draft', 'Draft', undefined],
+    ['draft', 'Draft', undefined],
+    ['Proposed', 'Proposed', undefined],
+    ['In Review', 'Review', undefined],
+    ['Peer Review', 'Review', undefined],
+    ['In Peer Review - Changes Requested', 'Review', 'Changes Requested'],
+    ['Accepted', 'Approved', undefined],
+    ['Approved (Final)', 'Approved', 'Final'],
+    ['Implementation', 'Implementation', undefined],
+    ['In Progress', 'Implementation', undefined],
+    ['Implemented (Phase 1-2 Complete)', 'Implemented', 'Phase 1-2 Complete'],
+    ['Implemented: phase 3 pending', 'Implemented', 'phase 3 pending'],
+    ['Final', 'Implemented', undefined],
+    ['Rejected — superseded by BIP-9', 'Rejected', 'superseded by BIP-9'],
+    ['Withdrawn', 'Withdrawn', undefined],
+    ['Abandoned', 'Withdrawn', undefined],
+  ])('%s → %s (note %s)', (raw, status, note) => {
+    expect(normalizeStatus(raw, DEFAULT_STATUSES)).toEqual({ status, known: true, ...(note ? { note } : {}) });
+  });
+
+  test('unknown text is kept as written and flagged', () => {
+    expect(normalizeStatus('Pending Vote', DEFAULT_STATUSES)).toEqual({ status: 'Pending Vote', known: false });
+    const r = check(bipText({ Status: 'Pending Vote' }));
+    expect(r.data?.status).toBe('Pending Vote');
+    expect(r.data?.statusKnown).toBe(false);
+    expect(r.messages).toEqual([
+      'bip-0005.md:7:13: warning: status "Pending Vote" is not in the lifecycle (Draft, Proposed, Review, Approved, Implementation, Implemented, Rejected, Withdrawn); it is kept as written [status/unknown]',
+    ]);
+  });
+
+  test('configured aliases are honoured', () => {
+    const statuses = DEFAULT_STATUSES.map((s) => (s.name === 'Review' ? { ...s, aliases: [...s.aliases, 'in audit'] } : s));
+    expect(normalizeStatus('In Audit', statuses).status).toBe('Review');
+  });
+});
+
+describe('authors', () => {
+  test.each([
+    ['Claude-4-Sonnet (Anthropic)', [{ name: 'Claude-4-Sonnet', provider: 'Anthropic' }]],
+    ['Grok-Code-Fast-1 (Implementation Lead)', [{ name: 'Grok-Code-Fast-1', role: 'Implementation Lead' }]],
+    ['GPT-5 (OpenAI) (Reviewer)', [{ name: 'GPT-5', provider: 'OpenAI', role: 'Reviewer' }]],
+    ['A (X), B (Y)', [{ name: 'A', provider: 'X' }, { name: 'B', provider: 'Y' }]],
+    ['A (X) + B (Y)', [{ name: 'A', provider: 'X' }, { name: 'B', provider: 'Y' }]],
+    ['Ada Moreno <ada@example.org>', [{ name: 'Ada Moreno', email: 'ada@example.org' }]],
+    ['Model (Lab, Inc.)', [{ name: 'Model', provider: 'Lab, Inc.' }]],
+    ['C++ Fan (Self)', [{ name: 'C++ Fan', provider: 'Self' }]],
+    ['Solo', [{ name: 'Solo' }]],
+  ])('%s', (text, authors) => expect(parseAuthors(text)).toEqual(authors));
+});
+
+describe('placeholders', () => {
+  test.each(['XXX', 'BIP-XXX', 'YYYY-MM-DD', 'TBD', '[Core | Process | Interface]', '[Your Model Name] ([Provider])', '[Descriptive Title]'])(
+    '%s is a placeholder',
+    (v) => expect(isPlaceholder(v)).toBe(true),
+  );
+  test.each(['TBD (Selected by lottery)', 'Core', 'MIT', '2025-01-01', 'GPT-5 (OpenAI)'])('%s is a value', (v) => expect(isPlaceholder(v)).toBe(false));
+});
+
+describe('a complete record', () => {
+  test('every field is normalized, unknown fields are kept in order', () => {
+    const r = check(bipText({ Status: 'Implemented (Phase 1 done)', Author: 'A (X) + B (Implementation Lead)', Discussion: 'https://example.org/d/1', Requires: 'BIP-1' }));
+    expect(r.messages).toEqual([]);
+    const { lines, ...data } = r.data!;
+    expect(data).toEqual({
+      bip: 5,
+      title: 'An Example',
+      author: [{ name: 'A', provider: 'X' }, { name: 'B', role: 'Implementation Lead' }],
+      status: 'Implemented',
+      statusNote: 'Phase 1 done',
+      statusKnown: true,
+      type: 'Standards Track',
+      category: 'Core',
+      created: '2025-01-02',
+      license: 'MIT',
+      extra: [
+        { key: 'Discussion', value: 'https://example.org/d/1' },
+        { key: 'Requires', value: 'BIP-1' },
+      ],
+      placement: 'section',
+    });
+    expect(lines).toMatchObject({ bip: 4, title: 5, status: 7 });
+  });
+
+  test('choice values are matched without regard to case and stored as the template writes them', () => {
+    expect(check(bipText({ Type: 'standards track', Category: 'core' })).data).toMatchObject({ type: 'Standards Track', category: 'Core' });
+  });
+
+  test('the title falls back to the H1 without emoji or number', () => {
+    const r = check(bipText({ Title: null }).replace('# BIP-5: An Example', '# 🤖 BIP-05: From The Heading'));
+    expect(r.data?.title).toBe('From The Heading');
+  });
+});

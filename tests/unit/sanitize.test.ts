@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { sanitizeBody } from '../../src/lib/render/sanitize.ts';
+
+describe('sanitizing rendered bodies', () => {
+  test.each([
+    ['<script>alert(1)</script><p>ok</p>', '<p>ok</p>'],
+    ['<img src="x.png" onerror="alert(1)">', '<img src="x.png" />'],
+    ['<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['<a href="JaVaScRiPt:alert(1)">x</a>', '<a>x</a>'],
+    ['<p onclick="x()" style="position:fixed">x</p>', '<p>x</p>'],
+    ['<iframe src="https://example.org"></iframe>', ''],
+    ['<form action="/x"><input type="text" name="q"></form>', ''],
+    ['<svg><script>alert(1)</script></svg>', ''],
+    ['<a href="data:text/html,x">x</a>', '<a>x</a>'],
+  ])('removes %s', (html, expected) => expect(sanitizeBody(html)).toBe(expected));
+
+  test.each([
+    '<h2 id="abstract">Abstract</h2>',
+    '<details><summary>More</summary><p>x</p></details>',
+    '<p><kbd>Ctrl</kbd> <del>old</del> <a href="https://example.org">link</a></p>',
+    '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked disabled /> done</li></ul>',
+    '<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup>',
+    '<table><thead><tr><th style="text-align:right">n</th></tr></thead></table>',
+  ])('keeps %s', (html) => expect(sanitizeBody(html)).toBe(html));
+
+  test('keeps highlighted code colours, light and dark', () => {
+    const html = '<pre class="astro-code astro-code-themes github-light github-dark" style="background-color:#fff;--shiki-dark-bg:#24292e;color:#24292e;--shiki-dark:#e1e4e8" tabindex="0" data-language="ts"><code><span style="color:#D73A49;--shiki-dark:#F97583">const</span></code></pre>';
+    expect(sanitizeBody(html)).toBe(html);
+  });
+
+  test('task list checkboxes cannot be ticked by readers', () => {
+    expect(sanitizeBody('<input type="checkbox" checked>')).toBe('<input type="checkbox" checked disabled />');
+  });
+});
