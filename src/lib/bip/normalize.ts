@@ -130,10 +130,12 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
   if (folderNumber !== undefined) claims.push({ number: folderNumber, source: `the folder name "${src.folderName}"` });
   const clash = findDisagreement(claims);
   if (clash) {
-    const [a, b] = clash;
-    report(b.at ?? a.at, 'error', 'number/mismatch', `BIP number ${b.number} from ${b.source} disagrees with ${a.number} from ${a.source}`);
+    const { odd, agreeing } = clash;
+    const at = odd.at ?? agreeing.find((c) => c.at)?.at;
+    report(at, 'error', 'number/mismatch',
+      `BIP number ${odd.number} from ${odd.source} disagrees with ${clash.number} from ${agreeing.map((c) => c.source).join(' and ')}`);
   }
-  const number = claims[0]?.number;
+  const number = clash ? clash.number : claims[0]?.number;
   if (number === undefined && !bipField) report({ line: block.start, column: 1 }, 'error', 'number/missing', 'no BIP number: add a "BIP" field or name the file bip-<number>.md');
 
   const titleField = fields.get('title');

@@ -35,9 +35,20 @@ export function titleFromH1(text: string): string {
     .trim();
 }
 
-/** The first pair of claims that disagree, if any. */
-export function findDisagreement(claims: readonly NumberClaim[]): [NumberClaim, NumberClaim] | undefined {
-  const first = claims[0];
-  const other = claims.find((c) => c.number !== first?.number);
-  return first && other ? [first, other] : undefined;
+export interface Disagreement {
+  /** The claim to fix: it disagrees with the number most sources give. */
+  odd: NumberClaim;
+  /** The number most sources give, and those sources. */
+  number: number;
+  agreeing: NumberClaim[];
+}
+
+/** The claim that disagrees with the others, if any. With a tie, the file or folder name wins:
+ * the header is where the author can fix a typo, and that is where the message points. */
+export function findDisagreement(claims: readonly NumberClaim[]): Disagreement | undefined {
+  const numbers = [...new Set(claims.map((c) => c.number))];
+  if (numbers.length < 2) return undefined;
+  const weight = (n: number) => claims.filter((c) => c.number === n).length + (claims.some((c) => c.number === n && !c.at) ? 0.5 : 0);
+  const number = numbers.reduce((best, n) => (weight(n) > weight(best) ? n : best));
+  return { odd: claims.find((c) => c.number !== number)!, number, agreeing: claims.filter((c) => c.number === number) };
 }

@@ -1,0 +1,119 @@
+/**
+ * Real `astro build`s of the fixture registries: what lands in the output folder, and how a
+ * broken registry fails. Slow (a few seconds each), so everything is asserted from two builds.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { fixture } from '../helpers.ts';
+import { runBuild, type BuildRun } from './run-build.ts';
+
+/** The body of a BIP page: between the page's <bip-body> markers. */
+const bodyOf = (html: string) => html.slice(html.indexOf('<bip-body>'), html.lastIndexOf('</bip-body>'));
+
+describe('building a registry under a base path', () => {
+  let build: BuildRun;
+  beforeAll(() => {
+    build = runBuild(fixture('registry'), { BASE: '/preview/', SITE: 'https://bips.example.org' });
+  });
+
+  test('the build succeeds and accounts for every file', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.output).toContain('4 BIP files: 4 published, 0 with errors; 1 companion documents; 2 files left out');
+    expect(build.output).toContain('left out README.md: no BIP number in its name and no BIP header (a registry document)');
+    expect(build.output).toContain('left out drafts/: folder without a BIP number in its name');
+  });
+
+  test('each BIP has a page at /bip-<n>/ with its header and rendered body', () => {
+    const pages = readdirSync(build.outDir).filter((d) => /^bip-(0|[1-9]\d*)$/.test(d)).sort();
+    expect(pages).toEqual(['bip-1', 'bip-10', 'bip-2', 'bip-3']);
+    const html = build.read('bip-1/index.html');
+    expect(html).toContain('<title>BIP-1: Quorum Rules for Model Votes · BIP Registry</title>');
+    expect(html).toContain('<link rel="canonical" href="https://bips.example.org/preview/bip-1/">');
+    expect(html).toContain('href="/preview/status/implemented/"');
+    expect(html).toContain('(phase 1 done)');
+    expect(html).toContain('href="/preview/authors/pat-example/"');
+    expect(html).toContain('<th scope="row">Discussion</th>');
+    // GFM: table, task list, footnote, strikethrough, autolink; highlighted code; heading links.
+    expect(html).toMatch(/<td[^>]*>valid<\/td>/);
+    expect(html).toContain('type="checkbox"');
+    expect(html).toContain('data-footnotes');
+    expect(html).toContain('<del>old rule</del>');
+    expect(html).toContain('<a href="https://example.org/rules">');
+    expect(html).toContain('class="astro-code');
+    expect(html).toContain('<a class="anchor" href="#specification"');
+    expect(html).toContain('<details><summary>Kept</summary>');
+  });
+
+  test('raw HTML is sanitized in markdown and MDX bodies alike', () => {
+    for (const page of ['bip-1/index.html', 'bip-3/index.html']) {
+      const body = bodyOf(build.read(page));
+      expect(body.length).toBeGreaterThan(100);
+      expect(body).not.toMatch(/<script/i);
+      expect(body).not.toMatch(/\son\w+=/i);
+      expect(body).not.toMatch(/javascript:/i);
+    }
+    expect(bodyOf(build.read('bip-3/index.html'))).toContain('This proposal has 2 steps.');
+  });
+
+  test('titles and fields are escaped', () => {
+    const html = build.read('bip-3/index.html');
+    expect(html).toContain('An MDX Proposal &lt;with&gt; brackets &amp; ampersands');
+    expect(html).not.toContain('<with>');
+  });
+
+  test('header placements: footer block with numbered key, fenced preamble, frontmatter', () => {
+    expect(build.read('bip-2/index.html')).toContain('BIP-2:</span> Timeline Pages');
+    expect(build.read('bip-10/index.html')).toContain('href="/preview/authors/model-f/"');
+    expect(build.read('bip-3/index.html')).toContain('href="/preview/status/proposed/"');
+  });
+
+  test('companion documents are listed and published under the BIP', () => {
+    expect(build.read('bip-2/index.html')).toContain('href="/preview/bip-2/notes/"');
+    expect(build.read('bip-2/notes/index.html')).toContain('<h1>Implementation Notes</h1>');
+  });
+
+  test('aliases redirect to the permanent URL', () => {
+    for (const alias of ['bip-01', 'bip-001', 'bip-0001', 'BIP-01', 'BIP-0001', '1']) {
+      const html = build.read(`${alias}/index.html`);
+      expect(html, alias).toContain('<meta http-equiv="refresh" content="0; url=/preview/bip-1/">');
+      expect(html, alias).toContain('<link rel="canonical" href="https://bips.example.org/preview/bip-1/">');
+    }
+    expect(build.exists('BIP-1/index.html')).toBe(false);
+    const redirects = build.read('_redirects');
+    expect(redirects).toContain('/preview/bip-01/ /preview/bip-1/ 301');
+    expect(redirects).toContain('/preview/BIP-1 /preview/bip-1/ 301');
+    expect(redirects).toContain('/preview/10/ /preview/bip-10/ 301');
+  });
+
+  test('the URL manifest maps every number to its canonical URL', () => {
+    const manifest = JSON.parse(build.read('bips.json'));
+    expect(manifest.base).toBe('/preview/');
+    expect(manifest.bips.map((b: { number: number; url: string }) => [b.number, b.url])).toEqual([
+      [1, '/preview/bip-1/'],
+      [2, '/preview/bip-2/'],
+      [3, '/preview/bip-3/'],
+      [10, '/preview/bip-10/'],
+    ]);
+  });
+
+  test('listing pages exist for statuses, categories, types and authors', () => {
+    expect(build.read('index.html')).toContain('href="/preview/bip-10/"');
+    expect(build.read('status/withdrawn/index.html')).toContain('Fenced Preamble Proposal');
+    expect(build.read('category/interface/index.html')).toContain('Timeline Pages');
+    expect(build.read('type/informational/index.html')).toContain('An MDX Proposal');
+    expect(build.read('authors/model-a/index.html')).toContain('Quorum Rules for Model Votes');
+    expect(build.read('404.html')).toContain('Page not found');
+  });
+});
+
+describe('building a broken registry', () => {
+  test('fails with every problem located, and counts every file', () => {
+    const build = runBuild(fixture('broken-registry'));
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('3 BIP files: 1 published, 2 with errors');
+    expect(build.output).toContain('tests/fixtures/broken-registry/bip-0002.md:10:14: error: "2025-02-30" is not an ISO date (YYYY-MM-DD) [created/invalid]');
+    expect(build.output).toContain('tests/fixtures/broken-registry/bip-0003.md:4:10: error: BIP number 4 from the BIP field disagrees with 3 from the title heading and the file name "bip-0003.md" [number/mismatch]');
+    expect(build.output).toContain(`tests/fixtures/broken-registry/bip-0003.md:8:11: error: type "Experimental" is not one of the template's choices (Standards Track, Informational, Process) [type/unlisted]`);
+    expect(build.exists('bip-1/index.html')).toBe(false);
+  });
+});
