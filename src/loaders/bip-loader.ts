@@ -60,7 +60,7 @@ function report(ctx: LoaderContext, registry: Registry, companions: number): voi
   }
 }
 
-export function bipLoader(config: RegistryConfig): Loader {
+export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType<typeof entrySchema> } {
   const rules = loadRules(config);
   const load = async (ctx: LoaderContext) => {
     const root = fileURLToPath(ctx.config.root);

@@ -3,7 +3,7 @@
  * (id `5/review-report`) in one collection, so one loader pass owns the whole registry.
  */
 import { z } from 'astro/zod';
-import { buildBipSchema } from '../lib/bip/schema.ts';
+import { buildBipSchema, type BipData } from '../lib/bip/schema.ts';
 import type { RegistryRules } from '../lib/bip/normalize.ts';
 
 const companionRef = z.object({ slug: z.string(), title: z.string() });
@@ -14,7 +14,18 @@ const source = {
   format: z.enum(['md', 'mdx']),
 };
 
-export function entrySchema(rules: RegistryRules) {
+interface SourceData {
+  relPath: string;
+  format: 'md' | 'mdx';
+}
+
+/** What pages read. The schema is built at run time from the template, so its static type is
+ * stated here once, from the same BipData the normalizer produces. */
+export type EntryData =
+  | (BipData & SourceData & { kind: 'bip'; companions: { slug: string; title: string }[] })
+  | (SourceData & { kind: 'companion'; bip: number; slug: string; title: string });
+
+export function entrySchema(rules: RegistryRules): z.ZodType<EntryData> {
   const bip = buildBipSchema(rules.template).extend({
     kind: z.literal('bip'),
     ...source,
@@ -27,7 +38,7 @@ export function entrySchema(rules: RegistryRules) {
     title: z.string(),
     ...source,
   });
-  return z.discriminatedUnion('kind', [bip, companion]);
+  return z.discriminatedUnion('kind', [bip, companion]) as unknown as z.ZodType<EntryData>;
 }
 
 export const bipEntryId = (n: number) => String(n);

@@ -2,7 +2,7 @@
  * Real `astro build`s of the fixture registries: what lands in the output folder, and how a
  * broken registry fails. Slow (a few seconds each), so everything is asserted from two builds.
  */
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { fixture } from '../helpers.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
@@ -15,6 +15,7 @@ describe('building a registry under a base path', () => {
   beforeAll(() => {
     build = runBuild(fixture('registry'), { BASE: '/preview/', SITE: 'https://bips.example.org' });
   });
+  afterAll(() => build.remove());
 
   test('the build succeeds and accounts for every file', () => {
     expect(build.status, build.output).toBe(0);
@@ -115,5 +116,6 @@ describe('building a broken registry', () => {
     expect(build.output).toContain('tests/fixtures/broken-registry/bip-0003.md:4:10: error: BIP number 4 from the BIP field disagrees with 3 from the title heading and the file name "bip-0003.md" [number/mismatch]');
     expect(build.output).toContain(`tests/fixtures/broken-registry/bip-0003.md:8:11: error: type "Experimental" is not one of the template's choices (Standards Track, Informational, Process) [type/unlisted]`);
     expect(build.exists('bip-1/index.html')).toBe(false);
+    build.remove();
   });
 });

@@ -1,6 +1,6 @@
 /** Runs a real `astro build` of a registry folder into a fresh output folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { projectRoot } from '../helpers.ts';
@@ -11,6 +11,7 @@ export interface BuildRun {
   outDir: string;
   read: (path: string) => string;
   exists: (path: string) => boolean;
+  remove: () => void;
 }
 
 /** The parent environment without what Vitest adds (NODE_ENV=test, MODE, BASE_URL…), which
@@ -38,5 +39,6 @@ export function runBuild(bipsDir: string, env: Record<string, string> = {}): Bui
     outDir,
     read: (p) => readFileSync(join(outDir, p), 'utf8'),
     exists: (p) => existsSync(join(outDir, p)),
+    remove: () => rmSync(outDir, { recursive: true, force: true }),
   };
 }

@@ -94,7 +94,7 @@ describe('where the header block sits', () => {
   });
 
   test('YAML lists become comma-separated values', () => {
-    expect(fieldsOf('---\nbip: 5\nauthor:\n  - A (X)\n  - B (Y)\n---\n')?.[1]).toEqual(['author', 'A (X), B (Y)', 3, 1]);
+    expect(fieldsOf('---\nbip: 5\nauthor:\n  - A (X)\n  - B (Y)\n---\n')?.[1]).toEqual(['author', 'A (X), B (Y)', 4, 3]);
   });
 
   test('a fence that is not a preamble is not a header', () => {

@@ -36,7 +36,7 @@ describe('the template drives the schema', () => {
     ]);
     const withIt = check(bipText({ Discussion: 'https://example.org/1' }), undefined, undefined, edited);
     expect(withIt.messages).toEqual([]);
-    expect(withIt.data?.discussion).toBe('https://example.org/1');
+    expect((withIt.data as Record<string, unknown> | undefined)?.discussion).toBe('https://example.org/1');
     expect(withIt.data?.extra).toEqual([]);
     expect(check(bipText({ Discussion: 'https://example.org/1' })).data?.extra).toEqual([{ key: 'Discussion', value: 'https://example.org/1' }]);
   });

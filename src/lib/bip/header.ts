@@ -26,6 +26,8 @@ export interface HeaderBlock {
   start: number;
   end: number;
   fields: RawField[];
+  /** Lines inside a fenced preamble that are not `Key: value` lines (1-based). */
+  unreadable?: number[];
 }
 
 export interface ParsedHeader {
@@ -48,7 +50,7 @@ const FENCE_OPEN = /^\s{0,3}(`{3,}|~{3,})/;
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const THEMATIC_BREAK = /^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/;
 const BOLD_KEY = /^(\s{0,3}(?:[-*+]\s+)?)\*\*\s*([\p{L}\p{N}][^*:]{0,59}?)\s*(:?)\s*\*\*(:?)[ \t]*(.*)$/u;
-const PLAIN_KEY = /^(\s*)([A-Za-z][A-Za-z0-9 _-]{0,40}?)[ \t]*:[ \t]*(.*)$/;
+const PLAIN_KEY = /^(\s*)([A-Za-z][A-Za-z0-9 _()#-]{0,40}?)[ \t]*:[ \t]*(.*)$/;
 const NUMBERED_KEY = /^BIP[-\s]?(\d+)\s+(.+)$/i;
 const SECTION_TITLE = /^(?:bip\s+)?(?:information|info|preamble|metadata|header|details)$/i;
 
@@ -116,32 +118,43 @@ function codeMask(lines: readonly string[]): boolean[] {
   return mask;
 }
 
-/** Reads `Key: value` lines from a fenced or `<pre>` block whose opener is at index `open`. */
+/** Reads `Key: value` lines from a fenced or `<pre>` block whose opener is at index `open`. The
+ * block is a preamble when its first line is a header key and it names at least two; other
+ * lines in it are then reported as unreadable rather than hiding the whole header. */
 function readFenceBlock(lines: readonly string[], open: number, opts: HeaderOptions): HeaderBlock | undefined {
   const opener = lines[open]!;
   const fence = FENCE_OPEN.exec(opener)?.[1];
   const isPre = !fence && /^\s*<pre>\s*$/i.test(opener);
   if (!fence && !isPre) return undefined;
   const fields: (RawField & { indent: number })[] = [];
+  const unreadable: number[] = [];
   let i = open + 1;
   for (; i < lines.length; i++) {
     const text = lines[i]!;
     if (fence ? text.trim().startsWith(fence) : /^\s*<\/pre>\s*$/i.test(text)) break;
     if (text.trim() === '') continue;
     const last = fields.at(-1);
-    const field = readPlainKeyLine(text, i + 1);
     const indent = text.length - text.trimStart().length;
+    const field = readPlainKeyLine(text, i + 1);
     if (last && indent > last.indent) {
       // Continuation line (Bitcoin-style multi-line Author): joins the previous value.
       last.value = last.value ? `${last.value}, ${text.trim()}` : text.trim();
-    } else if (field) {
+    } else if (field && (fields.length > 0 || opts.isHeaderKey(field.name))) {
       fields.push(field);
+    } else if (fields.length > 0) {
+      unreadable.push(i + 1);
     } else {
       return undefined;
     }
   }
-  if (i >= lines.length || !fields.some((f) => opts.isHeaderKey(f.name))) return undefined;
-  return { placement: 'fence', start: open + 1, end: i + 1, fields: fields.map(({ indent: _, ...f }) => f) };
+  if (i >= lines.length || fields.filter((f) => opts.isHeaderKey(f.name)).length < 2) return undefined;
+  return {
+    placement: 'fence',
+    start: open + 1,
+    end: i + 1,
+    fields: fields.map(({ indent: _, ...f }) => f),
+    ...(unreadable.length ? { unreadable } : {}),
+  };
 }
 
 /** Reads a run of bold key lines from `from` up to (not including) `to`; blank lines allowed. */
@@ -180,10 +193,13 @@ function readFrontmatter(lines: readonly string[]): HeaderBlock | undefined {
       const keyNode = pair.key;
       if (!isScalar(keyNode)) continue;
       const at = counter.linePos(keyNode.range?.[0] ?? 0);
-      const valueRange = (pair.value as { range?: [number, number] } | null)?.range;
-      const valueAt = valueRange ? counter.linePos(valueRange[0]) : at;
-      const f = makeField(String(keyNode.value), yamlValue(pair.value), at.line + 1, 0);
-      fields.push({ ...f, column: valueAt.line === at.line ? valueAt.col : 1 });
+      const value = pair.value as { range?: [number, number]; type?: string } | null;
+      // A value on the key's line is located where it starts (inside quotes); a block value
+      // (a YAML list) at its first item.
+      const start = value?.range ? counter.linePos(value.range[0]) : at;
+      const quoted = value?.type === 'QUOTE_DOUBLE' || value?.type === 'QUOTE_SINGLE' ? 1 : 0;
+      const f = makeField(String(keyNode.value), yamlValue(pair.value), start.line + 1, 0);
+      fields.push({ ...f, column: start.col + quoted });
     }
   }
   return { placement: 'frontmatter', start: 1, end: end + 1, fields };
@@ -222,6 +238,11 @@ function findBlocks(lines: readonly string[], opts: HeaderOptions): { blocks: He
   if (fm) push(fm);
   const first = firstContentLine(lines, fm ? fm.end : 0);
   if (first < lines.length) push(readFenceBlock(lines, first, opts));
+  // A preamble right under the title (`# BIP-5: …` then the fence) is still a preamble.
+  if (h1 && firstContentLine(lines, 0) === h1.index) {
+    const afterH1 = firstContentLine(lines, h1.index + 1);
+    if (afterH1 < lines.length) push(readFenceBlock(lines, afterH1, opts));
+  }
 
   for (const [n, h] of headings.entries()) {
     if (h.depth < 2 || !SECTION_TITLE.test(h.text.replace(/[*_`]/g, '').trim())) continue;

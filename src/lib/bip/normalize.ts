@@ -78,6 +78,9 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
       'no header block found: expected a "## BIP Information" section, a fenced "Key: value" preamble, YAML frontmatter, or "**Key**: value" lines after a closing "---"');
     return { diagnostics };
   }
+  for (const line of block.unreadable ?? []) {
+    report({ line, column: 1 }, 'error', 'header/unreadable-line', 'this line of the preamble is not a "Key: value" line (indent it to continue the previous value)');
+  }
   for (const other of header.ignored) {
     report({ line: other.start, column: 1 }, 'warning', 'header/extra-block',
       `a second header block (${other.placement}) is ignored; the fields at line ${block.start} are used`);
@@ -89,8 +92,10 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
   const lines: Record<string, number> = {};
   for (const f of block.fields) {
     const name = canonicalFieldName(f.name);
-    if (fields.has(name) || extra.some((e) => e.key === f.key)) {
-      report(f, 'warning', 'field/duplicate', `field "${f.key}" appears more than once; the first value is used`);
+    const first = fields.get(name) ?? (extra.some((e) => e.key === f.key) ? f : undefined);
+    if (first) {
+      const what = first.key === f.key ? `field "${f.key}" appears more than once` : `field "${f.key}" repeats "${first.key}"`;
+      report(f, 'warning', 'field/duplicate', `${what}; the first value is used`);
       continue;
     }
     if (templateFields.has(name)) {
@@ -140,6 +145,10 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
 
   const titleField = fields.get('title');
   let title = titleField?.value;
+  const h1Title = h1 && titleFromH1(h1.text);
+  if (h1 && titleField && (/^\W*bip[-\s]?x{2,}/iu.test(h1.text) || (h1Title && isPlaceholder(h1Title)))) {
+    report({ line: h1.line, column: 1 }, 'error', 'field/placeholder', `the title heading still holds the template placeholder "${h1.text}"`);
+  }
   if (!title && h1) {
     title = titleFromH1(h1.text);
     if (isPlaceholder(title)) {
@@ -153,7 +162,8 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
 
   const authorField = fields.get('author');
   const author = authorField ? parseAuthors(authorField.value) : [];
-  if (authorField && author.some((a) => a.name === '')) report(authorField, 'error', 'author/invalid', `an author in "${authorField.value}" has no name`);
+  if (authorField && author.length === 0) report(authorField, 'error', 'author/invalid', `"${authorField.value}" names no author`);
+  else if (authorField && author.some((a) => a.name === '')) report(authorField, 'error', 'author/invalid', `an author in "${authorField.value}" has no name`);
 
   const statusField = fields.get('status');
   const status = statusField ? normalizeStatus(statusField.value, rules.statuses) : undefined;
@@ -180,11 +190,10 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
     }
   }
 
-  const reported = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.rule.split('/')[0]));
   for (const [name, tf] of templateFields) {
     if (fields.has(name) || block.fields.some((f) => canonicalFieldName(f.name) === name)) continue;
-    if (name === 'bip' && number !== undefined) continue;
-    if (name === 'title' && (title || reported.has('field'))) continue;
+    // The number and title may come from elsewhere; number/missing and title/missing say so.
+    if (name === 'bip' || name === 'title') continue;
     const required = (REQUIRED_FIELDS as readonly string[]).includes(name);
     report({ line: block.start, column: 1 }, required ? 'error' : 'warning', 'field/missing', `the header has no "${tf.label}" field`);
   }

@@ -70,5 +70,4 @@ export interface BipData {
   extra: { key: string; value: string }[];
   placement?: 'frontmatter' | 'fence' | 'section' | 'top' | 'footer';
   lines: Record<string, number>;
-  [templateField: string]: unknown;
 }

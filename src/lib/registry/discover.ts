@@ -98,7 +98,8 @@ function discoverFolder(root: string, dir: string, result: Discovery): void {
     const message = main.length === 0
       ? `folder ${folderName} has no document named after its number (expected e.g. ${folderName}.md)`
       : `folder ${folderName} has several documents that could be the BIP: ${main.map((p) => basename(p)).join(', ')}; name the BIP ${folderName}.md`;
-    result.diagnostics.push(diagnostic(rel, undefined, 'error', 'registry/no-main-document', message));
+    const rule = main.length === 0 ? 'registry/no-main-document' : 'registry/ambiguous-main-document';
+    result.diagnostics.push(diagnostic(rel, undefined, 'error', rule, message));
     return;
   }
   const taken = new Set<string>();

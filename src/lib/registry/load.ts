@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { checkBip } from '../bip/check.ts';
+import { canonicalFieldName } from '../bip/constants.ts';
 import { readTemplate } from '../bip/template.ts';
 import { buildBipSchema, type BipData } from '../bip/schema.ts';
 import { parseHeader } from '../bip/header.ts';
@@ -82,8 +83,9 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
     if (!checked.data) continue;
     const earlier = byNumber.get(checked.data.bip);
     if (earlier) {
-      const line = checked.data.lines.bip ?? checked.header.block?.start ?? 1;
-      diagnostics.push(diagnostic(src.file, { line, column: 1 }, 'error', 'number/duplicate',
+      const field = checked.header.block?.fields.find((f) => canonicalFieldName(f.name) === 'bip');
+      const at = field ?? { line: checked.header.block?.start ?? 1, column: 1 };
+      diagnostics.push(diagnostic(src.file, at, 'error', 'number/duplicate',
         `BIP ${checked.data.bip} is already defined by ${show(earlier.relPath)}`));
       continue;
     }
@@ -100,5 +102,5 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
     bips.push(bip);
   }
   bips.sort((a, b) => a.data.bip - b.data.bip);
-  return { bips, skipped: found.skipped, diagnostics, bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule === 'registry/no-main-document').length };
+  return { bips, skipped: found.skipped, diagnostics, bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule.endsWith('main-document')).length };
 }
