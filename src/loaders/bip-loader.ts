@@ -6,12 +6,15 @@
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { loadRegistry, type LoadedBip, type LoadedCompanion, type Registry } from '../lib/registry/load.ts';
+import { hashText, loadRegistry, type LoadedBip, type LoadedCompanion, type Registry } from '../lib/registry/load.ts';
 import { loadRules } from '../lib/registry/load.ts';
 import type { RegistryConfig } from '../lib/config.ts';
 import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
 import { sanitizeBody } from '../lib/render/sanitize.ts';
 import { addHeadingAnchors } from '../lib/render/anchors.ts';
+import { rewriteLinks, type LinkTargets } from '../lib/render/links.ts';
+import { makeUrls } from '../lib/urls.ts';
+import { summarize } from '../lib/bip/summary.ts';
 import { bipEntryId, companionEntryId, entrySchema } from './entries.ts';
 
 /** Bump when rendering changes, so cached entries are rendered again. */
@@ -19,19 +22,39 @@ const RENDER_VERSION = '1';
 
 type Source = LoadedBip | LoadedCompanion;
 
-async function render(ctx: LoaderContext, src: Source) {
+async function render(ctx: LoaderContext, src: Source, links: LinkTargets) {
   if (src.format === 'mdx') return undefined;
   const rendered = await ctx.renderMarkdown(src.body);
   const headings = (rendered.metadata?.headings ?? []).filter((h) => h.slug !== 'footnote-label');
-  return { html: addHeadingAnchors(sanitizeBody(rendered.html)), metadata: { ...rendered.metadata, headings } };
+  const html = addHeadingAnchors(rewriteLinks(sanitizeBody(rendered.html), src.relPath, links));
+  return { html, metadata: { ...rendered.metadata, headings } };
 }
 
-async function put(ctx: LoaderContext, root: string, id: string, data: Record<string, unknown>, src: Source) {
-  const digest = ctx.generateDigest({ raw: src.digest, data: JSON.stringify(data), v: RENDER_VERSION });
+/** Where each registry file is published, for rewriting links between them. */
+function linkTargets(registry: Registry, base: string, sourceUrl: string | undefined): LinkTargets & { key: string } {
+  const urls = makeUrls(base);
+  const pages = new Map<string, string>();
+  for (const bip of registry.bips) {
+    const url = urls.bip(bip.data.bip);
+    pages.set(bip.relPath, url);
+    if (bip.relPath.includes('/')) pages.set(bip.relPath.slice(0, bip.relPath.lastIndexOf('/')), url);
+    for (const c of bip.companions) pages.set(c.relPath, urls.companion(bip.data.bip, c.slug));
+  }
+  const key = hashText([...pages].sort().join('\n'));
+  return { pages, sourceUrl, key };
+}
+
+/** A body with a relative link depends on where the other files are published. */
+const RELATIVE_LINK = /\]\((?![a-z][a-z0-9+.-]*:|#|\/)|href="(?![a-z][a-z0-9+.-]*:|#|\/)/i;
+
+async function put(ctx: LoaderContext, root: string, id: string, data: Record<string, unknown>, src: Source, links: LinkTargets & { key: string }) {
+  // The digest covers everything the stored entry depends on: the file, its data, the links it
+  // may point at (they move with the base path), and the rendering code's version.
+  const digest = ctx.generateDigest({ raw: src.digest, data: JSON.stringify(data), base: ctx.config.base, source: links.sourceUrl ?? '', links: RELATIVE_LINK.test(src.body) ? links.key : '', v: RENDER_VERSION });
   if (ctx.store.get(id)?.digest === digest) return;
   const parsed = await ctx.parseData({ id, data });
   const filePath = relative(root, src.path).split(sep).join('/');
-  const rendered = await render(ctx, src);
+  const rendered = await render(ctx, src, links);
   ctx.store.set({
     id,
     data: parsed,
@@ -65,19 +88,23 @@ export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType
   const load = async (ctx: LoaderContext) => {
     const root = fileURLToPath(ctx.config.root);
     const registry = loadRegistry(config, relative(root, config.bipsDir).split(sep).join('/') || '.');
+    const links = linkTargets(registry, ctx.config.base, config.sourceUrl);
     const seen = new Set<string>();
     let companions = 0;
     for (const bip of registry.bips) {
       const n = bip.data.bip;
       const refs = bip.companions.map((c) => ({ slug: c.slug, title: c.title }));
-      const data = { ...bip.data, kind: 'bip', relPath: bip.relPath, format: bip.format, companions: refs };
+      const summary = summarize(bip.body);
+      const data = { ...bip.data, kind: 'bip', relPath: bip.relPath, format: bip.format, companions: refs, ...(summary ? { summary } : {}) };
       seen.add(bipEntryId(n));
-      await put(ctx, root, bipEntryId(n), data, bip);
+      await put(ctx, root, bipEntryId(n), data, bip, links);
       for (const c of bip.companions) {
         const id = companionEntryId(n, c.slug);
         seen.add(id);
         companions++;
-        await put(ctx, root, id, { kind: 'companion', bip: n, slug: c.slug, title: c.title, relPath: c.relPath, format: c.format }, c);
+        const about = summarize(c.body);
+        const companion = { kind: 'companion', bip: n, slug: c.slug, title: c.title, relPath: c.relPath, format: c.format, ...(about ? { summary: about } : {}) };
+        await put(ctx, root, id, companion, c, links);
       }
     }
     for (const id of ctx.store.keys()) if (!seen.has(id)) ctx.store.delete(id);

@@ -12,11 +12,14 @@ const source = {
   /** File path inside the registry folder, with `/`. */
   relPath: z.string(),
   format: z.enum(['md', 'mdx']),
+  summary: z.string().optional(),
 };
 
 interface SourceData {
   relPath: string;
   format: 'md' | 'mdx';
+  /** First sentence of the Abstract (or of the body), plain text. */
+  summary?: string;
 }
 
 /** What pages read. The schema is built at run time from the template, so its static type is

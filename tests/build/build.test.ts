@@ -13,7 +13,7 @@ const bodyOf = (html: string) => html.slice(html.indexOf('<bip-body>'), html.las
 describe('building a registry under a base path', () => {
   let build: BuildRun;
   beforeAll(() => {
-    build = runBuild(fixture('registry'), { BASE: '/preview/', SITE: 'https://bips.example.org' });
+    build = runBuild(fixture('registry'), { BASE: '/preview/', SITE: 'https://bips.example.org', BIPS_SOURCE_URL: 'https://git.example.org/reg/blob/main/bips/' });
   });
   afterAll(() => build.remove());
 
@@ -33,7 +33,8 @@ describe('building a registry under a base path', () => {
     expect(html).toContain('href="/preview/status/implemented/"');
     expect(html).toContain('(phase 1 done)');
     expect(html).toContain('href="/preview/authors/pat-example/"');
-    expect(html).toContain('<th scope="row">Discussion</th>');
+    expect(html).toContain('<th scope="row">Discussion</th><td><a href="https://example.org/forum/1">');
+    expect(html).toContain('<meta name="description" content="A vote needs a quorum of three models.">');
     // GFM: table, task list, footnote, strikethrough, autolink; highlighted code; heading links.
     expect(html).toMatch(/<td[^>]*>valid<\/td>/);
     expect(html).toContain('type="checkbox"');
@@ -71,6 +72,15 @@ describe('building a registry under a base path', () => {
   test('companion documents are listed and published under the BIP', () => {
     expect(build.read('bip-2/index.html')).toContain('href="/preview/bip-2/notes/"');
     expect(build.read('bip-2/notes/index.html')).toContain('<h1>Implementation Notes</h1>');
+  });
+
+  test('links between registry files point at the pages that publish them', () => {
+    const html = build.read('bip-2/index.html');
+    expect(html).toContain('<a href="/preview/bip-2/notes/#details">the notes</a>');
+    expect(html).toContain('<a href="/preview/bip-1/">BIP-1</a>');
+    expect(html).toContain('<a href="https://git.example.org/reg/blob/main/bips/drafts/idea.md">the draft idea</a>');
+    expect(html).toContain('<a href="../../LICENSE">the licence</a>');
+    expect(html).toContain('<a href="https://git.example.org/reg/blob/main/bips/BIP-02/BIP-02.md">BIP-02/BIP-02.md</a>');
   });
 
   test('aliases redirect to the permanent URL', () => {

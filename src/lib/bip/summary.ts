@@ -1,0 +1,52 @@
+/**
+ * The first sentence of the Abstract, as plain text: the page description (and the social card
+ * text). Falls back to the first paragraph of the body when there is no Abstract.
+ */
+import { splitLines } from './lines.ts';
+
+const MAX = 240;
+
+function plain(markdown: string): string {
+  return markdown
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[\^[^\]]*\]/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/(\*\*|__|~~|`)/g, '')
+    .replace(/(^|\W)[*_](\S[^*_]*)[*_](?=\W|$)/g, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function firstParagraph(lines: readonly string[], from: number): string {
+  const out: string[] = [];
+  let fenced = false;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    if (fenced || /^\s*(```|~~~)/.test(line)) continue;
+    if (/^#{1,6}\s/.test(line)) {
+      if (out.length) break;
+      continue;
+    }
+    if (line.trim() === '' || /^\s*(\||---|\*\*\*|<)/.test(line)) {
+      if (out.length) break;
+      continue;
+    }
+    out.push(line.replace(/^\s*(?:[-*+]|\d+\.)\s+/, ''));
+  }
+  return plain(out.join(' '));
+}
+
+export function firstSentence(text: string): string {
+  const m = /^(.+?[.!?])(?=\s+[\p{Lu}\d"“(])/u.exec(text);
+  const sentence = m ? m[1]! : text;
+  return sentence.length > MAX ? `${sentence.slice(0, MAX - 1).replace(/\s+\S*$/, '')}…` : sentence;
+}
+
+export function summarize(body: string): string | undefined {
+  const lines = splitLines(body);
+  const abstract = lines.findIndex((l) => /^##\s+abstract\s*$/i.test(l.trim()));
+  const text = firstParagraph(lines, abstract >= 0 ? abstract + 1 : 0);
+  return text ? firstSentence(text) : undefined;
+}
