@@ -18,7 +18,7 @@ import { summarize } from '../lib/bip/summary.ts';
 import { bipEntryId, companionEntryId, entrySchema } from './entries.ts';
 
 /** Bump when rendering changes, so cached entries are rendered again. */
-const RENDER_VERSION = '1';
+const RENDER_VERSION = '2';
 
 type Source = LoadedBip | LoadedCompanion;
 

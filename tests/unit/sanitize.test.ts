@@ -4,7 +4,7 @@ import { sanitizeBody } from '../../src/lib/render/sanitize.ts';
 describe('sanitizing rendered bodies', () => {
   test.each([
     ['<script>alert(1)</script><p>ok</p>', '<p>ok</p>'],
-    ['<img src="x.png" onerror="alert(1)">', '<img src="x.png" />'],
+    ['<img src="x.png" onerror="alert(1)">', '<img alt="" src="x.png" />'],
     ['<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
     ['<a href="JaVaScRiPt:alert(1)">x</a>', '<a>x</a>'],
     ['<p onclick="x()" style="position:fixed">x</p>', '<p>x</p>'],
@@ -18,7 +18,7 @@ describe('sanitizing rendered bodies', () => {
     '<h2 id="abstract">Abstract</h2>',
     '<details><summary>More</summary><p>x</p></details>',
     '<p><kbd>Ctrl</kbd> <del>old</del> <a href="https://example.org">link</a></p>',
-    '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked disabled /> done</li></ul>',
+    '<ul class="contains-task-list"><li class="task-list-item"><input type="checkbox" checked disabled aria-label="done" /> done</li></ul>',
     '<sup><a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref>1</a></sup>',
     '<table><thead><tr><th style="text-align:right">n</th></tr></thead></table>',
   ])('keeps %s', (html) => expect(sanitizeBody(html)).toBe(html));
@@ -29,6 +29,7 @@ describe('sanitizing rendered bodies', () => {
   });
 
   test('task list checkboxes cannot be ticked by readers', () => {
-    expect(sanitizeBody('<input type="checkbox" checked>')).toBe('<input type="checkbox" checked disabled />');
+    expect(sanitizeBody('<input type="checkbox" checked>')).toBe('<input type="checkbox" checked disabled aria-label="done" />');
+    expect(sanitizeBody('<input type="checkbox">')).toBe('<input type="checkbox" disabled aria-label="to do" />');
   });
 });

@@ -50,7 +50,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Only checkboxes may be inputs (GFM task lists), and they cannot be ticked by readers.
   exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
   transformTags: {
-    input: (tagName, attribs) => ({ tagName, attribs: { ...attribs, disabled: '' } }),
+    // A task-list checkbox gets a name that says its state, which is all it conveys.
+    input: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, disabled: '', 'aria-label': 'checked' in attribs ? 'done' : 'to do' },
+    }),
+    // An image without alt text is decorative as far as a screen reader can tell.
+    img: (tagName, attribs) => ({ tagName, attribs: { alt: '', ...attribs } }),
   },
 };
 
