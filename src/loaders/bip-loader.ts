@@ -83,6 +83,9 @@ function report(ctx: LoaderContext, registry: Registry, companions: number): voi
   }
 }
 
+/** Dev-server watchers this loader already listens to (the loader may run several times). */
+const watching = new WeakSet<object>();
+
 export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType<typeof entrySchema> } {
   const rules = loadRules(config);
   const load = async (ctx: LoaderContext) => {
@@ -115,9 +118,15 @@ export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType
     schema: entrySchema(rules),
     load: async (ctx) => {
       await load(ctx);
-      ctx.watcher?.add(config.bipsDir);
-      ctx.watcher?.on('all', (_event, path) => {
-        if (path.startsWith(config.bipsDir)) void load(ctx).catch((e: unknown) => ctx.logger.error(String(e)));
+      if (!ctx.watcher || watching.has(ctx.watcher)) return;
+      watching.add(ctx.watcher);
+      ctx.watcher.add(config.bipsDir);
+      // One reload for a burst of changes (a branch switch touches many files at once).
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      ctx.watcher.on('all', (_event, path) => {
+        if (!path.startsWith(config.bipsDir)) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void load(ctx).catch((e: unknown) => ctx.logger.error(String(e))), 100);
       });
     },
   };

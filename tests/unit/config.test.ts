@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { loadRegistryConfig } from '../../src/lib/config.ts';
+
+let dirs: string[] = [];
+const project = (config?: object, withTemplate = false) => {
+  const root = mkdtempSync(join(tmpdir(), 'bip-config-'));
+  dirs.push(root);
+  mkdirSync(join(root, 'bips'));
+  writeFileSync(join(root, 'bips', 'template.md'), '# bundled\n');
+  mkdirSync(join(root, 'other'));
+  if (withTemplate) writeFileSync(join(root, 'other', 'template.md'), '# own\n');
+  if (config) writeFileSync(join(root, 'registry.config.json'), JSON.stringify(config));
+  return root;
+};
+afterEach(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
+});
+
+describe('registry settings', () => {
+  test('defaults: bips/ and the bundled template', () => {
+    const root = project();
+    const c = loadRegistryConfig(root, {});
+    expect(c.bipsDir).toBe(join(root, 'bips'));
+    expect(c.templatePath).toBe(join(root, 'bips', 'template.md'));
+    expect(c.name).toBe('BIP Registry');
+    expect(c.statuses.map((s) => s.name)).toContain('Implementation');
+  });
+
+  test('the config file sets the folder; BIPS_DIR overrides it; the registry template wins', () => {
+    const root = project({ bipsDir: 'bips', name: 'Ours', statusAliases: { Review: ['in audit'] } }, true);
+    const c = loadRegistryConfig(root, { BIPS_DIR: 'other' });
+    expect(c.bipsDir).toBe(join(root, 'other'));
+    expect(c.templatePath).toBe(join(root, 'other', 'template.md'));
+    expect(c.name).toBe('Ours');
+    expect(c.statuses.find((s) => s.name === 'Review')?.aliases).toContain('in audit');
+  });
+
+  test('an unknown key is refused with the file named', () => {
+    const root = project({ bipDir: 'x' });
+    expect(() => loadRegistryConfig(root, {})).toThrow(/registry\.config\.json: .*bipDir/);
+  });
+});
