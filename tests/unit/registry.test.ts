@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRegistry } from '../../src/lib/registry/load.ts';
+import { configFor, fixture, projectRoot } from '../helpers.ts';
+
+const faultCases = readdirSync(fixture('faults')).map((name) => join(fixture('faults'), name));
+const registries = [join(projectRoot, 'bips'), fixture('registry'), fixture('broken-registry'), ...faultCases];
+
+describe('every BIP file ends as a page or as a reported error', () => {
+  test.each(registries.map((dir) => [dir.slice(projectRoot.length), dir]))('%s', (_name, dir) => {
+    const registry = loadRegistry(configFor(dir));
+    const failed = new Set(registry.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+    expect(registry.bips.length + failed.size).toBe(registry.bipFiles);
+    for (const bip of registry.bips) expect(failed.has(bip.relPath)).toBe(false);
+  });
+});
+
+describe('the example registry', () => {
+  const registry = loadRegistry(configFor(join(projectRoot, 'bips')));
+
+  test('loads nine BIPs without a single warning', () => {
+    expect(registry.diagnostics).toEqual([]);
+    expect(registry.bips.map((b) => b.data.bip)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  test('exercises every status, type, category and header placement', () => {
+    const seen = (key: 'status' | 'type' | 'category' | 'placement') => new Set(registry.bips.map((b) => b.data[key]));
+    expect(seen('status')).toEqual(new Set(['Draft', 'Proposed', 'Review', 'Approved', 'Implementation', 'Implemented', 'Rejected', 'Withdrawn']));
+    expect(seen('type')).toEqual(new Set(['Standards Track', 'Informational', 'Process']));
+    expect(seen('category')).toEqual(new Set(['Core', 'Process', 'Interface']));
+    expect(seen('placement')).toEqual(new Set(['section', 'footer', 'fence', 'frontmatter', 'top']));
+    expect(registry.bips.some((b) => b.format === 'mdx')).toBe(true);
+    expect(registry.bips.some((b) => b.companions.length > 0)).toBe(true);
+    expect(registry.bips.some((b) => b.data.author.length > 2)).toBe(true);
+  });
+
+  test('reports what it left out and why', () => {
+    expect(registry.skipped).toEqual([
+      { relPath: 'README.md', reason: 'no BIP number in its name and no BIP header (a registry document)' },
+      { relPath: 'template.md', reason: 'the BIP template' },
+    ]);
+  });
+});
