@@ -64,11 +64,11 @@ const CASES: FaultCase[] = [
   ]],
   // Footer key `**BIP-06 Status**` in bip-0005.md (the H1 carries no number); reported at the key's line.
   ['numbered-key-footer-mismatch', 'number/mismatch', [
-    'numbered-key-footer-mismatch/bip-0005.md:9:20: error: BIP number 6 from the key "BIP-06 Status" disagrees with 5 from the file name "bip-0005.md" [number/mismatch]',
+    'numbered-key-footer-mismatch/bip-0005.md:9:7: error: BIP number 6 from the key "BIP-06 Status" disagrees with 5 from the file name "bip-0005.md" [number/mismatch]',
   ]],
   // The same footer key under `# BIP-5: …`: the key, not the agreeing H1, is pointed at.
   ['numbered-key-footer-mismatch-h1', 'number/mismatch', [
-    'numbered-key-footer-mismatch-h1/bip-0005.md:9:20: error: BIP number 6 from the key "BIP-06 Status" disagrees with 5 from the title heading and the file name "bip-0005.md" [number/mismatch]',
+    'numbered-key-footer-mismatch-h1/bip-0005.md:9:7: error: BIP number 6 from the key "BIP-06 Status" disagrees with 5 from the title heading and the file name "bip-0005.md" [number/mismatch]',
   ]],
   // proposal.md (no number in its name or H1) with `BIP: XXX`: the placeholder, and no number at all.
   ['number-missing-placeholder', 'number/missing', [

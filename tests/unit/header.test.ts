@@ -78,7 +78,7 @@ describe('where the header block sits', () => {
   });
 
   test('a second block is kept aside, not merged', () => {
-    const text = '# BIP-5: T\n\n## BIP Information\n**BIP**: 5\n\n## Abstract\nx\n\n---\n**Status**: Draft\n';
+    const text = '# BIP-5: T\n\n## BIP Information\n**BIP**: 5\n\n## Abstract\nx\n\n---\n**Status**: Draft\n**Created**: 2025-01-01\n';
     const header = parse(text);
     expect(header.block?.placement).toBe('section');
     expect(header.ignored.map((b) => [b.placement, b.start])).toEqual([['footer', 9]]);
@@ -152,5 +152,68 @@ describe('line endings and body', () => {
 
   test('a byte-order mark does not hide frontmatter', () => {
     expect(parse('\uFEFF---\nbip: 5\n---\n').block?.placement).toBe('frontmatter');
+  });
+});
+
+describe('what is not a header, and blocks that must still be found', () => {
+  test('frontmatter without header fields is not the header, and never renders', () => {
+    const text = '---\nlayout: page\n---\n# BIP-5: T\n\n## BIP Information\n**BIP**: 5\n**Status**: Draft\n';
+    const header = parse(text);
+    expect(header.block?.placement).toBe('section');
+    expect(header.ignored).toEqual([]);
+    expect(header.body.split('\n').slice(0, 3)).toEqual(['', '', '']);
+  });
+
+  test('frontmatter that does not parse is the header, with the YAML error located', () => {
+    const header = parse('---\nbip: 5\ntitle: Colons: are bad\n---\n');
+    expect(header.block?.placement).toBe('frontmatter');
+    expect(header.block?.problems.map((p) => [p.line, p.rule])).toEqual([[3, 'header/yaml']]);
+  });
+
+  test('a later "## Details" section with bold lines does not replace the header under the title', () => {
+    const text = '# BIP-5: T\n\n**BIP**: 5\n**Author**: A (X)\n**Status**: Draft\n\n## Details\n\n**Status**: the node reports\n**Type**: u8\n';
+    const header = parse(text);
+    expect(header.block?.placement).toBe('top');
+    expect(header.ignored).toEqual([]);
+  });
+
+  test('a header section ends at the first paragraph; the paragraph stays in the body', () => {
+    const text = '# BIP-5: T\n\n## BIP Information\n**BIP**: 5\n**Status**: Draft\n\nSome words about it.\n**Status**: repeated in prose\n';
+    const header = parse(text);
+    expect(header.block?.end).toBe(5);
+    expect(header.body).toContain('Some words about it.');
+    expect(header.body).toContain('repeated in prose');
+  });
+
+  test('a plain "Key: value" line between bold fields is reported, not dropped', () => {
+    const text = '# BIP-5: T\n\n## BIP Information\n**BIP**: 5\nRequires: BIP-2\n**Status**: Draft\n';
+    const header = parse(text);
+    expect(header.block?.fields.map((f) => f.key)).toEqual(['BIP', 'Status']);
+    expect(header.block?.problems.map((p) => [p.line, p.rule])).toEqual([[5, 'header/unreadable-line']]);
+  });
+
+  test('a footer followed by another break and a sign-off is found', () => {
+    const text = '# BIP-5: T\n\nBody.\n\n---\n\n**Status**: Draft\n**Created**: 2025-01-01\n\n---\n\n*Signed by the editors.*\n';
+    const header = parse(text);
+    expect(header.block?.placement).toBe('footer');
+    expect(header.body).toContain('Signed by the editors.');
+  });
+
+  test('an HTML comment before the title does not hide a preamble under it', () => {
+    const text = '<!-- markdownlint-disable -->\n# BIP-5: T\n\n```\nBIP: 5\nStatus: Draft\n```\n';
+    expect(parse(text).block?.placement).toBe('fence');
+  });
+
+  test('a preamble may start with a key the template does not name', () => {
+    expect(parse('```\nLayer: Applications\nBIP: 5\nStatus: Draft\n```\n').block?.fields.map((f) => f.key)).toEqual(['Layer', 'BIP', 'Status']);
+  });
+
+  test('long lines do not make the parser backtrack (a BIP is untrusted input)', () => {
+    const hostile = `# BIP-5: T\n\n## Note${' '.repeat(200_000)}x\n${'#'.repeat(6)}${' \t'.repeat(100_000)}#\n**A**${' '.repeat(100_000)}\n---${' -'.repeat(100_000)}x\n`;
+    expect(parse(hostile).h1?.text).toBe('BIP-5: T');
+  });
+
+  test('a heading keeps a "#" that belongs to its text', () => {
+    expect(parse('# C# Bindings ##\n').h1?.text).toBe('C# Bindings');
   });
 });

@@ -78,9 +78,7 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
       'no header block found: expected a "## BIP Information" section, a fenced "Key: value" preamble, YAML frontmatter, or "**Key**: value" lines after a closing "---"');
     return { diagnostics };
   }
-  for (const line of block.unreadable ?? []) {
-    report({ line, column: 1 }, 'error', 'header/unreadable-line', 'this line of the preamble is not a "Key: value" line (indent it to continue the previous value)');
-  }
+  for (const p of block.problems) report(p, 'error', p.rule, p.message);
   for (const other of header.ignored) {
     report({ line: other.start, column: 1 }, 'warning', 'header/extra-block',
       `a second header block (${other.placement}) is ignored; the fields at line ${block.start} are used`);
@@ -125,8 +123,10 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
     if (n === undefined) report(bipField, 'error', 'number/invalid', `"${bipField.value}" is not a BIP number (write 5, 05 or BIP-05)`);
     else claims.push({ number: n, source: `the ${bipField.key} field`, at: bipField });
   }
-  const numbered = block.fields.find((f) => f.keyNumber !== undefined);
-  if (numbered) claims.push({ number: Number(numbered.keyNumber), source: `the key "BIP-${numbered.keyNumber} ${numbered.key}"`, at: numbered });
+  for (const f of block.fields) {
+    if (f.keyNumber === undefined || claims.some((c) => c.number === Number(f.keyNumber) && c.source.startsWith('the key'))) continue;
+    claims.push({ number: Number(f.keyNumber), source: `the key "BIP-${f.keyNumber} ${f.key}"`, at: { line: f.line, column: f.keyNumberColumn ?? 1 } });
+  }
   const h1Number = h1 && numberFromH1(h1.text);
   if (h1 && h1Number !== undefined) claims.push({ number: h1Number, source: 'the title heading', at: { line: h1.line, column: 1 } });
   const fileNumber = numberFromName(src.fileName);

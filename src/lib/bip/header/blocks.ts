@@ -1,0 +1,133 @@
+/**
+ * The three block shapes a header comes in: a fenced (or `<pre>`) preamble of plain `Key: value`
+ * lines, a run of bold `**Key**: value` lines, and YAML frontmatter.
+ */
+import { LineCounter, parseDocument, isMap, isScalar, isSeq } from 'yaml';
+import { FENCE_OPEN, makeField, readBoldKeyLine, readPlainKeyLine, isBlank } from './syntax.ts';
+import type { BlockProblem, HeaderBlock, HeaderOptions, Placement, RawField } from './types.ts';
+
+const headerKeys = (fields: readonly RawField[], opts: HeaderOptions) => fields.filter((f) => opts.isHeaderKey(f.name)).length;
+
+/** A fenced or `<pre>` block opening at index `open` whose lines are `Key: value` (indented lines
+ * continue the previous value). It is a preamble when it names at least two header fields; other
+ * lines in it are then reported instead of hiding the whole header. */
+export function readFenceBlock(lines: readonly string[], open: number, opts: HeaderOptions): HeaderBlock | undefined {
+  const opener = lines[open] ?? '';
+  const fence = FENCE_OPEN.exec(opener)?.[1];
+  const isPre = !fence && /^\s*<pre>\s*$/i.test(opener);
+  if (!fence && !isPre) return undefined;
+  const fields: (RawField & { indent: number })[] = [];
+  const problems: BlockProblem[] = [];
+  let i = open + 1;
+  for (; i < lines.length; i++) {
+    const text = lines[i]!;
+    if (fence ? text.trim().startsWith(fence) : /^\s*<\/pre>\s*$/i.test(text)) break;
+    if (text.trim() === '') continue;
+    const last = fields.at(-1);
+    const indent = text.length - text.trimStart().length;
+    const field = readPlainKeyLine(text, i + 1);
+    if (last && indent > last.indent) {
+      // Continuation line (Bitcoin-style multi-line Author): joins the previous value.
+      last.value = last.value ? `${last.value}, ${text.trim()}` : text.trim();
+    } else if (field) {
+      fields.push(field);
+    } else if (fields.length > 0) {
+      problems.push({ line: i + 1, column: indent + 1, rule: 'header/unreadable-line', message: 'this line of the preamble is not a "Key: value" line (indent it to continue the previous value)' });
+    } else {
+      return undefined;
+    }
+  }
+  if (i >= lines.length || headerKeys(fields, opts) < 2) return undefined;
+  return { placement: 'fence', start: open + 1, end: i + 1, fields: fields.map(({ indent: _, ...f }) => f), problems };
+}
+
+/** The index of the next non-blank line from `from` (exclusive of `stop`) if it is a plain
+ * `Key: value` line that a bold key line follows: a field written in the wrong syntax. */
+function strayKeyLine(lines: readonly string[], from: number, stop: number): boolean {
+  if (!readPlainKeyLine(lines[from]!, from + 1)) return false;
+  for (let j = from + 1; j < stop; j++) {
+    if (isBlank(lines[j]!)) continue;
+    if (readBoldKeyLine(lines[j]!, j + 1)) return true;
+    if (!readPlainKeyLine(lines[j]!, j + 1)) return false;
+  }
+  return false;
+}
+
+/**
+ * A run of bold key lines starting at the first content line at or after `from`, up to `stop`.
+ * It ends at the first line that is not a key line, so prose after it stays in the body; a plain
+ * `Key: value` line between bold ones is reported, not dropped.
+ */
+export function readBoldBlock(
+  lines: readonly string[],
+  from: number,
+  stop: number,
+  placement: Placement,
+  opts: HeaderOptions,
+  minHeaderKeys: number,
+  start = from + 1,
+): HeaderBlock | undefined {
+  const fields: RawField[] = [];
+  const problems: BlockProblem[] = [];
+  for (let i = from; i < stop; i++) {
+    const text = lines[i]!;
+    if (isBlank(text)) continue;
+    const field = readBoldKeyLine(text, i + 1);
+    if (field) {
+      fields.push(field);
+    } else if (fields.length > 0 && strayKeyLine(lines, i, stop)) {
+      problems.push({ line: i + 1, column: 1, rule: 'header/unreadable-line', message: 'write header fields as "**Key**: value" like the lines around this one' });
+    } else {
+      break;
+    }
+  }
+  if (headerKeys(fields, opts) < minHeaderKeys) return undefined;
+  const end = Math.max(fields.at(-1)!.line, ...problems.map((p) => p.line));
+  return { placement, start, end, fields, problems };
+}
+
+function yamlValue(node: unknown): string {
+  if (isScalar(node)) return node.value == null ? '' : String(node.source ?? node.value);
+  if (isSeq(node)) return node.items.map(yamlValue).join(', ');
+  if (isMap(node)) {
+    // `- name: Ada` / `provider: Lab` entries of an author list read as `Ada (Lab)`.
+    const get = (k: string) => node.items.find((p) => isScalar(p.key) && p.key.value === k)?.value;
+    const name = get('name');
+    if (name !== undefined) {
+      const provider = get('provider');
+      return provider === undefined ? yamlValue(name) : `${yamlValue(name)} (${yamlValue(provider)})`;
+    }
+    return node.items.map((p) => yamlValue(p.value)).join(' ');
+  }
+  return node == null ? '' : String(node);
+}
+
+/** YAML frontmatter at line 1; undefined when there is none. Whether it is a *header* is the
+ * caller's decision (it must name header fields, or fail to parse). */
+export function readFrontmatter(lines: readonly string[]): HeaderBlock | undefined {
+  if (lines[0]?.trim() !== '---') return undefined;
+  const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
+  if (end < 0) return undefined;
+  const counter = new LineCounter();
+  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, prettyErrors: false });
+  const problems: BlockProblem[] = doc.errors.map((e) => {
+    const at = counter.linePos(e.pos[0]);
+    return { line: at.line + 1, column: at.col, rule: 'header/yaml', message: `the YAML frontmatter does not parse: ${e.message.split('\n')[0]}` };
+  });
+  const fields: RawField[] = [];
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const keyNode = pair.key;
+      if (!isScalar(keyNode)) continue;
+      const at = counter.linePos(keyNode.range?.[0] ?? 0);
+      const value = pair.value as { range?: [number, number]; type?: string } | null;
+      // A value on the key's line is located where it starts (inside quotes); a block value
+      // (a YAML list) at its first item.
+      const start = value?.range ? counter.linePos(value.range[0]) : at;
+      const quoted = value?.type === 'QUOTE_DOUBLE' || value?.type === 'QUOTE_SINGLE' ? 1 : 0;
+      const f = makeField(String(keyNode.value), yamlValue(pair.value), start.line + 1, 0);
+      fields.push({ ...f, column: start.col + quoted });
+    }
+  }
+  return { placement: 'frontmatter', start: 1, end: end + 1, fields, problems };
+}
