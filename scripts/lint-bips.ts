@@ -11,7 +11,8 @@ if (args.includes('--help') || args.includes('-h')) {
   console.log('usage: npm run lint:bips -- [file-or-folder…]\nWithout arguments checks the configured registry folder (BIPS_DIR or registry.config.json).');
   process.exit(0);
 }
-const { diagnostics, files } = lintPaths(args, loadRegistryConfig(process.cwd()));
+const { diagnostics, files, notes } = lintPaths(args, loadRegistryConfig(process.cwd()));
+for (const note of notes) console.log(`note: ${note}`);
 console.log(formatReport(diagnostics));
 console.log(`${files} BIP file${files === 1 ? '' : 's'} checked`);
 process.exit(countBySeverity(diagnostics).errors > 0 ? 1 : 0);

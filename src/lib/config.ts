@@ -2,7 +2,7 @@
  * The registry's settings: `registry.config.json` at the project root, overridden by environment
  * variables. Read by astro.config.mjs, the content loader and the command-line scripts alike.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { DEFAULT_STATUSES, type StatusDefinition } from './bip/constants.ts';
@@ -42,6 +42,13 @@ export interface RegistryConfig {
 
 export const CONFIG_FILE = 'registry.config.json';
 
+/** The registry's own template (`template.md`, any letter case), if it has one. */
+export function templateFor(bipsDir: string): string | undefined {
+  const entries = existsSync(bipsDir) ? readdirSync(bipsDir) : [];
+  const name = entries.find((e) => e.toLowerCase() === 'template.md');
+  return name ? join(bipsDir, name) : undefined;
+}
+
 export function loadRegistryConfig(root: string, env: Record<string, string | undefined> = process.env): RegistryConfig {
   const file = join(root, CONFIG_FILE);
   const raw = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
@@ -57,7 +64,7 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
     ...s,
     aliases: [...s.aliases, ...(cfg.statusAliases?.[s.name] ?? [])],
   }));
-  const own = join(bipsDir, 'template.md');
+
   const sourceUrl = env.BIPS_SOURCE_URL || cfg.sourceUrl;
   return {
     root,
@@ -66,6 +73,6 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
     description: cfg.description,
     ...(sourceUrl ? { sourceUrl } : {}),
     statuses,
-    templatePath: existsSync(own) ? own : join(root, 'bips', 'template.md'),
+    templatePath: templateFor(bipsDir) ?? join(root, 'bips', 'template.md'),
   };
 }

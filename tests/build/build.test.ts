@@ -21,7 +21,7 @@ describe('building a registry under a base path', () => {
     expect(build.status, build.output).toBe(0);
     expect(build.output).toContain('4 BIP files: 4 published, 0 with errors; 1 companion documents; 2 files left out');
     expect(build.output).toContain('left out README.md: no BIP number in its name and no BIP header (a registry document)');
-    expect(build.output).toContain('left out drafts/: folder without a BIP number in its name');
+    expect(build.output).toContain('left out drafts/idea.md: no BIP number in its name and no BIP header (a registry document)');
   });
 
   test('each BIP has a page at /bip-<n>/ with its header and rendered body', () => {

@@ -4,7 +4,7 @@
  * schema is built from this, so editing the template changes what validates.
  */
 import { parseHeader } from './header.ts';
-import { canonicalFieldName, isKnownField } from './constants.ts';
+import { canonicalFieldName, isKnownField, REQUIRED_FIELDS } from './constants.ts';
 import { splitLines } from './lines.ts';
 
 export interface TemplateField {
@@ -32,6 +32,11 @@ export function readTemplate(source: string): TemplateSpec {
     const choices = m?.[1]!.split('|').map((c) => c.trim()).filter(Boolean);
     return { name: canonicalFieldName(f.name), label: f.key, ...(choices ? { choices } : {}) };
   });
+  const missing = REQUIRED_FIELDS.filter((name) => !fields.some((f) => f.name === name));
+  if (missing.length > 0) {
+    const label = (name: string) => (name === 'bip' ? 'BIP' : name[0]!.toUpperCase() + name.slice(1));
+    throw new Error(`the template's header has no ${missing.map((m) => `"${label(m)}"`).join(', ')} field; a BIP template names at least ${REQUIRED_FIELDS.map(label).join(', ')}`);
+  }
   const sections = splitLines(header.body)
     .map((l) => /^##\s+(.+?)\s*$/.exec(l)?.[1])
     .filter((s): s is string => Boolean(s));

@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep, extname, basename } from 'node:path';
-import { numberFromName } from '../bip/number.ts';
+import { numberFromH1, numberFromName } from '../bip/number.ts';
+import { canonicalFieldName, isKnownField } from '../bip/constants.ts';
 import { parseHeader } from '../bip/header.ts';
 import { isHeaderKey } from '../bip/check.ts';
 import { slugify } from '../bip/slug.ts';
@@ -58,10 +59,22 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
-function hasBipHeader(path: string): boolean {
-  const header = parseHeader(readFileSync(path, 'utf8'), { isHeaderKey });
-  const names = new Set(header.block?.fields.map((f) => f.name) ?? []);
-  return names.has('bip') || (names.has('title') && names.has('status') && (names.has('author') || names.has('authors')));
+/** Whether a file whose name carries no number is a BIP all the same: its header names the BIP
+ * field or at least two other header fields, or its title is `BIP-<n>: …`. */
+function looksLikeBip(path: string): boolean {
+  const header = parseHeader(readText(path), { isHeaderKey });
+  if (header.h1 && numberFromH1(header.h1.text) !== undefined) return true;
+  const names = new Set(header.block?.fields.map((f) => canonicalFieldName(f.name)) ?? []);
+  return names.has('bip') || [...names].filter(isKnownField).length >= 2;
+}
+
+/** File text, or empty for a file that cannot be read (the loader reports it when it reads it). */
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
 function companionSlug(rel: string, folderNumber: number, taken: Set<string>): string {
@@ -82,7 +95,7 @@ function pickMainDocument(dir: string, folderNumber: number, markdown: string[])
   if (exact.length === 1) return exact[0]!;
   const plain = candidates.filter((p) => !COMPANION_SUFFIX.test(stem(p).replace(/^bip[-_\s]?\d+/i, '')));
   if (plain.length === 1) return plain[0]!;
-  const withHeader = (plain.length ? plain : candidates).filter(hasBipHeader);
+  const withHeader = (plain.length ? plain : candidates).filter(looksLikeBip);
   if (withHeader.length === 1) return withHeader[0]!;
   return plain.length ? plain : candidates;
 }
@@ -103,6 +116,13 @@ function discoverFolder(root: string, dir: string, result: Discovery): void {
     return;
   }
   const taken = new Set<string>();
+  for (const p of markdown) {
+    const n = numberFromName(basename(p));
+    if (p !== main && n !== undefined && n !== folderNumber && /^bip[-_\s]?\d+$/i.test(stem(p))) {
+      result.diagnostics.push(diagnostic(toPosix(relative(root, p)), undefined, 'warning', 'registry/foreign-number',
+        `this file is named after BIP ${n} but sits in the folder of BIP ${folderNumber}; it is published as a companion document of BIP ${folderNumber}`));
+    }
+  }
   const companions = markdown
     .filter((p) => p !== main)
     .map((p) => {
@@ -113,28 +133,35 @@ function discoverFolder(root: string, dir: string, result: Discovery): void {
   result.bips.push({ path: main, relPath: toPosix(relative(root, main)), fileName: basename(main), folderName, companions });
 }
 
+/** Root files and plain folders (`drafts/`, `accepted/`) are read alike: numbered folders are
+ * BIP folders, numbered or header-carrying markdown files are BIPs, the rest is left out. */
+function discoverIn(root: string, dir: string, result: Discovery): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = join(dir, entry.name);
+    const rel = toPosix(relative(root, full));
+    if (entry.isDirectory()) {
+      if (TEMPLATE_NAMES.test(entry.name)) result.skipped.push({ relPath: `${rel}/`, reason: 'templates folder' });
+      else if (numberFromName(entry.name) !== undefined) discoverFolder(root, full, result);
+      else discoverIn(root, full, result);
+    } else if (!isMarkdown(entry.name)) {
+      result.skipped.push({ relPath: rel, reason: 'not a markdown document' });
+    } else if (/^template$/i.test(stem(entry.name))) {
+      result.skipped.push({ relPath: rel, reason: 'the BIP template' });
+    } else if (numberFromName(entry.name) !== undefined || looksLikeBip(full)) {
+      result.bips.push({ path: full, relPath: rel, fileName: entry.name, companions: [] });
+    } else {
+      result.skipped.push({ relPath: rel, reason: 'no BIP number in its name and no BIP header (a registry document)' });
+    }
+  }
+}
+
 export function discoverRegistry(root: string): Discovery {
   const result: Discovery = { bips: [], skipped: [], diagnostics: [] };
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     result.diagnostics.push(diagnostic(root, undefined, 'error', 'registry/not-found', `the BIP folder "${root}" does not exist`));
     return result;
   }
-  for (const entry of readdirSync(root, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.')) continue;
-    const full = join(root, entry.name);
-    if (entry.isDirectory()) {
-      if (TEMPLATE_NAMES.test(entry.name)) result.skipped.push({ relPath: `${entry.name}/`, reason: 'templates folder' });
-      else if (numberFromName(entry.name) !== undefined) discoverFolder(root, full, result);
-      else result.skipped.push({ relPath: `${entry.name}/`, reason: 'folder without a BIP number in its name' });
-    } else if (!isMarkdown(entry.name)) {
-      result.skipped.push({ relPath: entry.name, reason: 'not a markdown document' });
-    } else if (/^template$/i.test(stem(entry.name))) {
-      result.skipped.push({ relPath: entry.name, reason: 'the BIP template' });
-    } else if (numberFromName(entry.name) !== undefined || hasBipHeader(full)) {
-      result.bips.push({ path: full, relPath: entry.name, fileName: entry.name, companions: [] });
-    } else {
-      result.skipped.push({ relPath: entry.name, reason: 'no BIP number in its name and no BIP header (a registry document)' });
-    }
-  }
+  discoverIn(root, root, result);
   return result;
 }

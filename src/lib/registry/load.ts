@@ -54,12 +54,34 @@ export function hashText(text: string): string {
 
 const formatOf = (path: string): SourceFormat => (extname(path).toLowerCase() === '.mdx' ? 'mdx' : 'md');
 
+/** The rules a registry is checked against. A broken template is a located error, since every
+ * BIP would otherwise be judged by a schema nobody meant. */
 export function loadRules(config: Pick<RegistryConfig, 'templatePath' | 'statuses'>): RegistryRules {
-  return { template: readTemplate(readFileSync(config.templatePath, 'utf8')), statuses: config.statuses };
+  try {
+    return { template: readTemplate(readFileSync(config.templatePath, 'utf8')), statuses: config.statuses };
+  } catch (e) {
+    throw new TemplateError(config.templatePath, (e as Error).message);
+  }
+}
+
+/** The template cannot serve as the schema; its message is a located diagnostic line. */
+export class TemplateError extends Error {
+  readonly file: string;
+  readonly reason: string;
+  constructor(file: string, reason: string) {
+    super(`${file}:1:1: error: ${reason} [template/invalid]`);
+    this.file = file;
+    this.reason = reason;
+  }
 }
 
 function loadCompanion(path: string, relPath: string, slug: string): LoadedCompanion {
-  const text = readFileSync(path, 'utf8');
+  let text = '';
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    // An unreadable companion is published empty rather than failing its BIP.
+  }
   const header = parseHeader(text, { isHeaderKey: () => false });
   const fallback = slug.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
   const title = header.h1 ? titleFromH1(header.h1.text) || header.h1.text : fallback;
@@ -71,12 +93,18 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
   const rules = loadRules(config);
   const schema = buildBipSchema(rules.template);
   const found = discoverRegistry(config.bipsDir);
-  const show = (rel: string) => (displayRoot ? `${displayRoot.replace(/\/$/, '')}/${rel}` : rel);
+  const show = (rel: string) => (displayRoot && displayRoot !== '.' ? `${displayRoot.replace(/\/$/, '')}/${rel}` : rel);
   const diagnostics = found.diagnostics.map((d) => ({ ...d, file: show(d.file) }));
   const bips: LoadedBip[] = [];
   const byNumber = new Map<number, LoadedBip>();
   for (const file of found.bips) {
-    const text = readFileSync(file.path, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(file.path, 'utf8');
+    } catch (e) {
+      diagnostics.push(diagnostic(show(file.relPath), undefined, 'error', 'registry/unreadable', `the file cannot be read: ${(e as Error).message}`));
+      continue;
+    }
     const src = { file: show(file.relPath), fileName: file.fileName, ...(file.folderName ? { folderName: file.folderName } : {}) };
     const checked = checkBip(text, src, rules, schema);
     diagnostics.push(...checked.diagnostics);

@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { loadRegistry } from '../../src/lib/registry/load.ts';
+import { lintPaths } from '../../src/lib/registry/lint.ts';
+import { formatDiagnostic } from '../../src/lib/bip/diagnostics.ts';
+import { configFor, fixture, projectRoot } from '../helpers.ts';
+
+const temps: string[] = [];
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const copyOf = (name: string) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bip-layout-'));
+  temps.push(dir);
+  cpSync(fixture(name), dir, { recursive: true });
+  return dir;
+};
+
+describe('what the registry folder holds', () => {
+  const registry = loadRegistry(configFor(fixture('layouts')));
+
+  test('BIPs are found in plain sub-folders, by H1 number, and by aliased header keys', () => {
+    expect(registry.bips.map((b) => [b.data.bip, b.relPath])).toEqual([
+      [5, 'BIP-05/BIP-05.md'],
+      [7, 'proposal-lightning.md'],
+      [9, 'accepted/bip-0009.md'],
+      [11, 'other.md'],
+    ]);
+  });
+
+  test('the registry template is found whatever its letter case, and drives validation', () => {
+    expect(configFor(fixture('layouts')).templatePath).toBe(join(fixture('layouts'), 'TEMPLATE.md'));
+    expect(registry.bips.every((b) => b.data.type === 'Meta')).toBe(true);
+    expect(registry.skipped).toContainEqual({ relPath: 'TEMPLATE.md', reason: 'the BIP template' });
+  });
+
+  test('a file named after another BIP inside a BIP folder is a companion, with a warning', () => {
+    expect(registry.bips[0]!.companions.map((c) => c.relPath)).toEqual(['BIP-05/BIP-06.md']);
+    expect(registry.diagnostics.map(formatDiagnostic)).toEqual([
+      'BIP-05/BIP-06.md:1:1: warning: this file is named after BIP 6 but sits in the folder of BIP 5; it is published as a companion document of BIP 5 [registry/foreign-number]',
+    ]);
+  });
+
+  test('an unreadable BIP file is a located error, not a crash', () => {
+    const dir = copyOf('layouts');
+    symlinkSync(join(dir, 'missing-target.md'), join(dir, 'bip-0042.md'));
+    const broken = loadRegistry(configFor(dir));
+    expect(broken.diagnostics.map((d) => [d.file, d.rule])).toContainEqual(['bip-0042.md', 'registry/unreadable']);
+    expect(broken.bipFiles).toBe(5);
+  });
+});
+
+describe('lint:bips', () => {
+  test('a folder is linted with its own template, as the build would', () => {
+    const result = lintPaths([fixture('layouts')], configFor(join(projectRoot, 'bips')), fixture('layouts'));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.files).toBe(4);
+  });
+
+  test('single files are judged in their registry: a companion or README is not a broken BIP', () => {
+    const config = configFor(join(projectRoot, 'bips'));
+    const result = lintPaths(['bips/BIP-03/REVIEW_REPORT.md', 'bips/README.md', 'bips/bip-0004.md'], config, projectRoot);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.files).toBe(1);
+    expect(result.notes).toEqual([
+      'bips/BIP-03/REVIEW_REPORT.md: a companion document of BIP-3',
+      'bips/README.md: left out (no BIP number in its name and no BIP header (a registry document))',
+    ]);
+  });
+
+  test('a template that cannot be a schema is a located error', () => {
+    const dir = copyOf('layouts');
+    writeFileSync(join(dir, 'TEMPLATE.md'), '---\nlayout: proposal\ntitle: Template\n---\n\n# Template\n');
+    const result = lintPaths([dir], configFor(dir), dir);
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      'TEMPLATE.md:1:1: error: the template\'s header has no "BIP", "Author", "Status" field; a BIP template names at least BIP, Title, Author, Status [template/invalid]',
+    ]);
+  });
+});
