@@ -26,6 +26,9 @@ const fileSchema = z
     statuses: z.array(statusSchema).optional(),
     /** Extra spellings for the default statuses: { "Review": ["in audit"] }. */
     statusAliases: z.record(z.string(), z.array(z.string())).optional(),
+    /** `compile`: .mdx bodies are MDX (they run code at build time); `markdown`: they are
+     * rendered as plain markdown, for registries whose proposals are not trusted code. */
+    mdx: z.enum(['compile', 'markdown']).default('compile'),
   })
   .strict();
 
@@ -36,6 +39,7 @@ export interface RegistryConfig {
   description: string;
   sourceUrl?: string;
   statuses: StatusDefinition[];
+  mdx: 'compile' | 'markdown';
   /** The template the schema is built from: the registry's own, else the bundled one. */
   templatePath: string;
 }
@@ -73,6 +77,7 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
     description: cfg.description,
     ...(sourceUrl ? { sourceUrl } : {}),
     statuses,
+    mdx: env.BIPS_MDX === 'markdown' || env.BIPS_MDX === 'compile' ? env.BIPS_MDX : cfg.mdx,
     templatePath: templateFor(bipsDir) ?? join(root, 'bips', 'template.md'),
   };
 }

@@ -14,6 +14,8 @@ export interface Urls {
   type: (type?: string) => string;
   author: (name?: string) => string;
   asset: (path: string) => string;
+  /** A registry file other than a BIP (an image, a PDF), published under `files/`. */
+  file: (relPath: string) => string;
   /** An absolute URL when the site is known, else the path. */
   absolute: (path: string) => string;
 }
@@ -23,6 +25,9 @@ export function normalizeBase(base: string | undefined): string {
   const trimmed = (base ?? '/').replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
+
+/** Where registry files other than BIPs are published, under the base path. */
+export const FILES_DIR = 'files';
 
 export function bipSlug(n: number): string {
   return `bip-${n}`;
@@ -56,6 +61,7 @@ export function makeUrls(baseInput: string | undefined, site?: string | URL): Ur
     type: listing('type'),
     author: listing('authors'),
     asset: (p) => path(p.replace(/^\/+/, '')),
+    file: (rel) => path(`${FILES_DIR}/${rel.split('/').map(encodeURIComponent).join('/')}`),
     absolute: (p) => (site ? new URL(p, site).href : p),
   };
 }

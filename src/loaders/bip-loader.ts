@@ -12,21 +12,21 @@ import type { RegistryConfig } from '../lib/config.ts';
 import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
 import { sanitizeBody } from '../lib/render/sanitize.ts';
 import { addHeadingAnchors } from '../lib/render/anchors.ts';
-import { rewriteLinks, type LinkTargets } from '../lib/render/links.ts';
+import { rewriteLinks, unmarkImages, type LinkTargets } from '../lib/render/links.ts';
 import { makeUrls } from '../lib/urls.ts';
 import { summarize } from '../lib/bip/summary.ts';
 import { bipEntryId, companionEntryId, entrySchema } from './entries.ts';
 
 /** Bump when rendering changes, so cached entries are rendered again. */
-const RENDER_VERSION = '2';
+const RENDER_VERSION = '3';
 
 type Source = LoadedBip | LoadedCompanion;
 
-async function render(ctx: LoaderContext, src: Source, links: LinkTargets) {
-  if (src.format === 'mdx') return undefined;
+async function render(ctx: LoaderContext, src: Source, links: LinkTargets, mdx: RegistryConfig['mdx']) {
+  if (src.format === 'mdx' && mdx === 'compile') return undefined;
   const rendered = await ctx.renderMarkdown(src.body);
   const headings = (rendered.metadata?.headings ?? []).filter((h) => h.slug !== 'footnote-label');
-  const html = addHeadingAnchors(rewriteLinks(sanitizeBody(rendered.html), src.relPath, links));
+  const html = addHeadingAnchors(rewriteLinks(sanitizeBody(unmarkImages(rendered.html)), src.relPath, links));
   return { html, metadata: { ...rendered.metadata, headings } };
 }
 
@@ -34,27 +34,26 @@ async function render(ctx: LoaderContext, src: Source, links: LinkTargets) {
 function linkTargets(registry: Registry, base: string, sourceUrl: string | undefined): LinkTargets & { key: string } {
   const urls = makeUrls(base);
   const pages = new Map<string, string>();
+  const add = (rel: string, url: string) => pages.set(rel.toLowerCase(), url);
   for (const bip of registry.bips) {
     const url = urls.bip(bip.data.bip);
-    pages.set(bip.relPath, url);
-    if (bip.relPath.includes('/')) pages.set(bip.relPath.slice(0, bip.relPath.lastIndexOf('/')), url);
-    for (const c of bip.companions) pages.set(c.relPath, urls.companion(bip.data.bip, c.slug));
+    add(bip.relPath, url);
+    if (bip.relPath.includes('/')) add(bip.relPath.slice(0, bip.relPath.lastIndexOf('/')), url);
+    for (const c of bip.companions) add(c.relPath, urls.companion(bip.data.bip, c.slug));
   }
-  const key = hashText([...pages].sort().join('\n'));
-  return { pages, sourceUrl, key };
+  const files = new Map(registry.assets.map((a) => [a.toLowerCase(), a]));
+  const key = hashText([...pages, ...files].sort().join('\n'));
+  return { pages, files, fileUrl: urls.file, base: urls.base, sourceUrl, key };
 }
 
-/** A body with a relative link depends on where the other files are published. */
-const RELATIVE_LINK = /\]\((?![a-z][a-z0-9+.-]*:|#|\/)|href="(?![a-z][a-z0-9+.-]*:|#|\/)/i;
-
-async function put(ctx: LoaderContext, root: string, id: string, data: Record<string, unknown>, src: Source, links: LinkTargets & { key: string }) {
-  // The digest covers everything the stored entry depends on: the file, its data, the links it
-  // may point at (they move with the base path), and the rendering code's version.
-  const digest = ctx.generateDigest({ raw: src.digest, data: JSON.stringify(data), base: ctx.config.base, source: links.sourceUrl ?? '', links: RELATIVE_LINK.test(src.body) ? links.key : '', v: RENDER_VERSION });
+async function put(ctx: LoaderContext, root: string, id: string, data: Record<string, unknown>, src: Source, links: LinkTargets & { key: string }, mdx: RegistryConfig['mdx']) {
+  // The digest covers everything the stored entry depends on: the file, its data, where the
+  // files it may link to are published (this moves with the base path), and the rendering code.
+  const digest = ctx.generateDigest({ raw: src.digest, data: JSON.stringify(data), base: ctx.config.base, source: links.sourceUrl ?? '', links: links.key, mdx, v: RENDER_VERSION });
   if (ctx.store.get(id)?.digest === digest) return;
   const parsed = await ctx.parseData({ id, data });
   const filePath = relative(root, src.path).split(sep).join('/');
-  const rendered = await render(ctx, src, links);
+  const rendered = await render(ctx, src, links, mdx);
   ctx.store.set({
     id,
     data: parsed,
@@ -100,14 +99,14 @@ export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType
       const summary = summarize(bip.body);
       const data = { ...bip.data, kind: 'bip', relPath: bip.relPath, format: bip.format, companions: refs, ...(summary ? { summary } : {}) };
       seen.add(bipEntryId(n));
-      await put(ctx, root, bipEntryId(n), data, bip, links);
+      await put(ctx, root, bipEntryId(n), data, bip, links, config.mdx);
       for (const c of bip.companions) {
         const id = companionEntryId(n, c.slug);
         seen.add(id);
         companions++;
         const about = summarize(c.body);
         const companion = { kind: 'companion', bip: n, slug: c.slug, title: c.title, relPath: c.relPath, format: c.format, ...(about ? { summary: about } : {}) };
-        await put(ctx, root, id, companion, c, links);
+        await put(ctx, root, id, companion, c, links, config.mdx);
       }
     }
     for (const id of ctx.store.keys()) if (!seen.has(id)) ctx.store.delete(id);

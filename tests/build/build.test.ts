@@ -83,6 +83,13 @@ describe('building a registry under a base path', () => {
     expect(html).toContain('<a href="https://git.example.org/reg/blob/main/bips/BIP-02/BIP-02.md">BIP-02/BIP-02.md</a>');
   });
 
+  test('images and other registry files that pages link to are published', () => {
+    expect(build.read('bip-2/index.html')).toContain('<img alt="The timeline" src="/preview/files/BIP-02/timeline.svg"');
+    expect(build.read('bip-2/notes/index.html')).toContain('src="/preview/files/BIP-02/timeline.svg"');
+    expect(build.read('files/BIP-02/timeline.svg')).toContain('<svg');
+    expect(build.exists('files/bip-0001.md')).toBe(false);
+  });
+
   test('aliases redirect to the permanent URL', () => {
     for (const alias of ['bip-01', 'bip-001', 'bip-0001', 'BIP-01', 'BIP-0001', '1']) {
       const html = build.read(`${alias}/index.html`);
@@ -114,6 +121,17 @@ describe('building a registry under a base path', () => {
     expect(build.read('type/informational/index.html')).toContain('An MDX Proposal');
     expect(build.read('authors/model-a/index.html')).toContain('Quorum Rules for Model Votes');
     expect(build.read('404.html')).toContain('Page not found');
+  });
+});
+
+describe('building with BIPS_MDX=markdown', () => {
+  test('MDX bodies are rendered as markdown: no code runs, and the body is sanitized', () => {
+    const build = runBuild(fixture('registry'), { BIPS_MDX: 'markdown' });
+    expect(build.status, build.output).toBe(0);
+    const body = bodyOf(build.read('bip-3/index.html'));
+    expect(body).toContain('This proposal has {steps.length} steps.');
+    expect(body).not.toMatch(/<script|\son\w+=/i);
+    build.remove();
   });
 });
 

@@ -1,15 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { resolveLink, rewriteLinks, type LinkTargets } from '../../src/lib/render/links.ts';
+import { resolveLink, rewriteLinks, unmarkImages, type LinkTargets } from '../../src/lib/render/links.ts';
+import { makeUrls } from '../../src/lib/urls.ts';
 
-const targets: LinkTargets = {
-  pages: new Map([
-    ['BIP-03/BIP-03.md', '/bip-3/'],
-    ['BIP-03', '/bip-3/'],
-    ['BIP-03/REVIEW_REPORT.md', '/bip-3/review-report/'],
-    ['bip-0001.md', '/bip-1/'],
-  ]),
-  sourceUrl: 'https://git.example.org/r/blob/main/bips',
-};
+const urls = makeUrls('/');
+const pages = new Map([
+  ['bip-03/bip-03.md', '/bip-3/'],
+  ['bip-03', '/bip-3/'],
+  ['bip-03/review_report.md', '/bip-3/review-report/'],
+  ['bip-0001.md', '/bip-1/'],
+]);
+const files = new Map([
+  ['bip-03/diagram.png', 'BIP-03/diagram.png'],
+  ['assets/logo one.svg', 'assets/logo one.svg'],
+]);
+const targets: LinkTargets = { pages, files, fileUrl: urls.file, base: '/', sourceUrl: 'https://git.example.org/r/blob/main/bips' };
 
 describe('links between registry files', () => {
   test.each([
@@ -18,21 +22,48 @@ describe('links between registry files', () => {
     ['../bip-0001.md', 'BIP-03/BIP-03.md', '/bip-1/'],
     ['./BIP-03/', 'bip-0001.md', '/bip-3/'],
     ['BIP-03/BIP-03.md', 'bip-0001.md', '/bip-3/'],
+    ['bip-03/bip-03.md', 'bip-0001.md', '/bip-3/'],
+    ['diagram.png', 'BIP-03/BIP-03.md', '/files/BIP-03/diagram.png'],
+    ['../assets/logo%20one.svg', 'BIP-03/REVIEW_REPORT.md', '/files/assets/logo%20one.svg'],
     ['notes/plan.md', 'bip-0001.md', 'https://git.example.org/r/blob/main/bips/notes/plan.md'],
+    ['notes/a b.md', 'bip-0001.md', 'https://git.example.org/r/blob/main/bips/notes/a%20b.md'],
     ['../../LICENSE', 'BIP-03/BIP-03.md', undefined],
     ['https://example.org/x.md', 'bip-0001.md', undefined],
     ['#motivation', 'bip-0001.md', undefined],
-    ['/absolute/path', 'bip-0001.md', undefined],
+    ['/bip-3/', 'bip-0001.md', undefined],
     ['mailto:a@example.org', 'bip-0001.md', undefined],
     ['REVIEW%5FREPORT.md', 'BIP-03/BIP-03.md', '/bip-3/review-report/'],
   ])('%s from %s → %s', (href, from, expected) => expect(resolveLink(href, from, targets)).toBe(expected));
 
-  test('without a source URL, unpublished files keep their link', () => {
-    expect(resolveLink('notes/plan.md', 'bip-0001.md', { pages: targets.pages })).toBeUndefined();
+  test('site-absolute links get the base path', () => {
+    const preview = { ...targets, base: '/preview/' };
+    expect(resolveLink('/bip-3/', 'bip-0001.md', preview)).toBe('/preview/bip-3/');
+    expect(resolveLink('/preview/bip-3/', 'bip-0001.md', preview)).toBeUndefined();
   });
 
-  test('only anchors are rewritten, other attributes stay', () => {
-    const html = '<p><a href="REVIEW_REPORT.md" title="r">r</a> <img src="REVIEW_REPORT.md"></p>';
-    expect(rewriteLinks(html, 'BIP-03/BIP-03.md', targets)).toBe('<p><a href="/bip-3/review-report/" title="r">r</a> <img src="REVIEW_REPORT.md"></p>');
+  test('without a source URL, unpublished files keep their link', () => {
+    expect(resolveLink('notes/plan.md', 'bip-0001.md', { ...targets, sourceUrl: undefined })).toBeUndefined();
+  });
+
+  test('images resolve to published files only, never to pages or the repository', () => {
+    expect(resolveLink('diagram.png', 'BIP-03/BIP-03.md', targets, 'image')).toBe('/files/BIP-03/diagram.png');
+    expect(resolveLink('REVIEW_REPORT.md', 'BIP-03/BIP-03.md', targets, 'image')).toBeUndefined();
+    expect(resolveLink('missing.png', 'BIP-03/BIP-03.md', targets, 'image')).toBeUndefined();
+  });
+
+  test('rewritten values are escaped: a crafted path cannot break out of the attribute', () => {
+    const html = '<a href="x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.md">evil</a>';
+    const out = rewriteLinks(html, 'bip-0001.md', targets);
+    expect(out).toBe('<a href="https://git.example.org/r/blob/main/bips/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.md">evil</a>');
+  });
+
+  test('anchors and images are rewritten, other attributes stay', () => {
+    const html = '<p><a href="REVIEW_REPORT.md" title="r">r</a> <img src="diagram.png" alt="d"></p>';
+    expect(rewriteLinks(html, 'BIP-03/BIP-03.md', targets)).toBe('<p><a href="/bip-3/review-report/" title="r">r</a> <img src="/files/BIP-03/diagram.png" alt="d"></p>');
+  });
+
+  test("Astro's local-image marks become plain sources again", () => {
+    const marked = '<p><img __ASTRO_IMAGE_="{&quot;alt&quot;:&quot;a &amp; b&quot;,&quot;src&quot;:&quot;diagram.png&quot;,&quot;index&quot;:0}"></p>';
+    expect(unmarkImages(marked)).toBe('<p><img alt="a &amp; b" src="diagram.png"></p>');
   });
 });

@@ -36,6 +36,8 @@ export interface SkippedFile {
 export interface Discovery {
   bips: BipFile[];
   skipped: SkippedFile[];
+  /** Other files (images, data, PDFs), relative to the registry: published when a page links them. */
+  assets: string[];
   diagnostics: Diagnostic[];
 }
 
@@ -129,7 +131,7 @@ function discoverFolder(root: string, dir: string, result: Discovery): void {
       const relPath = toPosix(relative(root, p));
       return { path: p, relPath, slug: companionSlug(toPosix(relative(dir, p)), folderNumber, taken) };
     });
-  for (const f of files) if (!isMarkdown(f)) result.skipped.push({ relPath: toPosix(relative(root, f)), reason: 'not a markdown document' });
+  for (const f of files) if (!isMarkdown(f)) result.assets.push(toPosix(relative(root, f)));
   result.bips.push({ path: main, relPath: toPosix(relative(root, main)), fileName: basename(main), folderName, companions });
 }
 
@@ -145,7 +147,7 @@ function discoverIn(root: string, dir: string, result: Discovery): void {
       else if (numberFromName(entry.name) !== undefined) discoverFolder(root, full, result);
       else discoverIn(root, full, result);
     } else if (!isMarkdown(entry.name)) {
-      result.skipped.push({ relPath: rel, reason: 'not a markdown document' });
+      result.assets.push(rel);
     } else if (/^template$/i.test(stem(entry.name))) {
       result.skipped.push({ relPath: rel, reason: 'the BIP template' });
     } else if (numberFromName(entry.name) !== undefined || looksLikeBip(full)) {
@@ -157,7 +159,7 @@ function discoverIn(root: string, dir: string, result: Discovery): void {
 }
 
 export function discoverRegistry(root: string): Discovery {
-  const result: Discovery = { bips: [], skipped: [], diagnostics: [] };
+  const result: Discovery = { bips: [], skipped: [], assets: [], diagnostics: [] };
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     result.diagnostics.push(diagnostic(root, undefined, 'error', 'registry/not-found', `the BIP folder "${root}" does not exist`));
     return result;

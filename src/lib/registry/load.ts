@@ -43,6 +43,8 @@ export interface LoadedBip {
 export interface Registry {
   bips: LoadedBip[];
   skipped: SkippedFile[];
+  /** Non-markdown files of the registry, relative to it. */
+  assets: string[];
   diagnostics: Diagnostic[];
   /** How many BIP files were found (pages + files that failed). */
   bipFiles: number;
@@ -130,5 +132,5 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
     bips.push(bip);
   }
   bips.sort((a, b) => a.data.bip - b.data.bip);
-  return { bips, skipped: found.skipped, diagnostics, bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule.endsWith('main-document')).length };
+  return { bips, skipped: found.skipped, assets: found.assets, diagnostics, bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule.endsWith('main-document')).length };
 }

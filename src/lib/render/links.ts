@@ -1,21 +1,29 @@
 /**
  * Registries link between their files (`[plan](./BIP-03-implementation-plan.md)`,
- * `[BIP-1](../BIP-01/)`). On the site those files live at other addresses, so relative links in a
- * rendered body are resolved against the document's place in the registry and pointed at the
- * page that publishes the target. Links to files the site does not publish go to the repository
- * when a source URL is configured, and are left alone otherwise.
+ * `![diagram](diagram.png)`). On the site those files live at other addresses, so relative links
+ * and image sources in a rendered body are resolved against the document's place in the registry:
+ * BIPs and companion documents go to their pages, other registry files to their published copy,
+ * anything else to the repository when a source URL is configured. Site-absolute links get the
+ * base path.
  */
 import { posix } from 'node:path';
 
 export interface LinkTargets {
-  /** Registry-relative path (`BIP-03/REVIEW_REPORT.md`, or a BIP folder `BIP-03`) → site URL. */
+  /** Registry-relative path (`BIP-03/REVIEW_REPORT.md`, or a BIP folder `BIP-03`), lower-cased
+   * (links are matched without regard to case) → site URL. */
   pages: ReadonlyMap<string, string>;
-  /** Prefix for other registry-relative paths (the repository view), if known. */
+  /** Registry-relative paths of other files, lower-cased → the path as it is on disk. */
+  files: ReadonlyMap<string, string>;
+  /** URL of a published registry file. */
+  fileUrl: (relPath: string) => string;
+  /** The base path (`/` or `/preview/`). */
+  base: string;
+  /** Prefix for registry paths in the repository view, if known. */
   sourceUrl?: string | undefined;
 }
 
-const HREF = /(<a\b[^>]*?\shref=")([^"]*)(")/g;
-const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\/)/i;
+const ATTRIBUTE = /(<(a|img)\b[^>]*?\s(href|src)=")([^"]*)(")/g;
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 function decode(text: string): string {
   try {
@@ -25,21 +33,48 @@ function decode(text: string): string {
   }
 }
 
-export function resolveLink(href: string, fromRelPath: string, targets: LinkTargets): string | undefined {
-  if (href === '' || EXTERNAL.test(href)) return undefined;
+const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export function resolveLink(href: string, fromRelPath: string, targets: LinkTargets, kind: 'link' | 'image' = 'link'): string | undefined {
+  if (href === '' || href.startsWith('#') || href.startsWith('//') || SCHEME.test(href)) return undefined;
+  if (href.startsWith('/')) {
+    return targets.base !== '/' && !href.startsWith(targets.base) ? targets.base + href.slice(1) : undefined;
+  }
   const [pathPart = '', ...rest] = href.split('#');
   const hash = rest.length ? `#${rest.join('#')}` : '';
   const path = decode(pathPart.split('?')[0]!);
   const joined = posix.normalize(posix.join(posix.dirname(fromRelPath), path)).replace(/\/$/, '');
-  const page = targets.pages.get(joined) ?? targets.pages.get(joined.toLowerCase());
+  if (joined.startsWith('../') || joined === '..') return undefined;
+  const key = joined.toLowerCase();
+  const page = kind === 'link' ? targets.pages.get(key) : undefined;
   if (page) return page + hash;
-  if (targets.sourceUrl && !joined.startsWith('../')) return `${targets.sourceUrl.replace(/\/?$/, '/')}${joined}${hash}`;
+  const file = targets.files.get(key);
+  if (file) return targets.fileUrl(file) + hash;
+  if (targets.sourceUrl && kind === 'link') return `${targets.sourceUrl.replace(/\/?$/, '/')}${encodePath(joined)}${hash}`;
   return undefined;
 }
 
 export function rewriteLinks(html: string, fromRelPath: string, targets: LinkTargets): string {
-  return html.replace(HREF, (whole, head: string, href: string, tail: string) => {
-    const to = resolveLink(href, fromRelPath, targets);
-    return to === undefined ? whole : `${head}${to}${tail}`;
+  return html.replace(ATTRIBUTE, (whole, head: string, tag: string, _attr: string, value: string, tail: string) => {
+    const to = resolveLink(value, fromRelPath, targets, tag === 'img' ? 'image' : 'link');
+    return to === undefined ? whole : `${head}${escapeAttribute(to)}${tail}`;
+  });
+}
+
+/** Astro marks local images for its own pipeline (`__ASTRO_IMAGE_="{json}"`); the registry
+ * publishes them itself, so the mark becomes a plain `src` again. */
+export function unmarkImages(html: string): string {
+  return html.replace(/<img\b([^>]*?)\s__ASTRO_IMAGE_="([^"]*)"([^>]*)>/g, (whole, before: string, json: string, after: string) => {
+    try {
+      const props = JSON.parse(json.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&')) as Record<string, unknown>;
+      const attrs = Object.entries(props)
+        .filter(([k, v]) => ['src', 'alt', 'title', 'width', 'height'].includes(k) && (typeof v === 'string' || typeof v === 'number'))
+        .map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`)
+        .join('');
+      return `<img${before}${attrs}${after}>`;
+    } catch {
+      return whole;
+    }
   });
 }
