@@ -39,8 +39,12 @@ export function bipSlug(n: number): string {
 export function aliasSlugs(n: number): string[] {
   const digits = String(n);
   const padded = [2, 3, 4].filter((w) => w > digits.length).map((w) => digits.padStart(w, '0'));
-  return [...padded.map((p) => `bip-${p}`), ...padded.map((p) => `BIP-${p}`), digits];
+  // `/404/` and `/500/` are the error pages' own addresses on most hosts.
+  const bare = RESERVED_NUMBERS.has(digits) ? [] : [digits];
+  return [...padded.map((p) => `bip-${p}`), ...padded.map((p) => `BIP-${p}`), ...bare];
 }
+
+const RESERVED_NUMBERS = new Set(['404', '500']);
 
 /** Aliases only a host-level redirect (`_redirects`) can serve safely. */
 export function caseAliasSlugs(n: number): string[] {

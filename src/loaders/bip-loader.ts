@@ -96,7 +96,7 @@ export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType
     for (const bip of registry.bips) {
       const n = bip.data.bip;
       const refs = bip.companions.map((c) => ({ slug: c.slug, title: c.title }));
-      const summary = summarize(bip.body);
+      const summary = summarize(bip.body, bip.format);
       const data = { ...bip.data, kind: 'bip', relPath: bip.relPath, format: bip.format, companions: refs, ...(summary ? { summary } : {}) };
       seen.add(bipEntryId(n));
       await put(ctx, root, bipEntryId(n), data, bip, links, config.mdx);
@@ -104,7 +104,7 @@ export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType
         const id = companionEntryId(n, c.slug);
         seen.add(id);
         companions++;
-        const about = summarize(c.body);
+        const about = summarize(c.body, c.format);
         const companion = { kind: 'companion', bip: n, slug: c.slug, title: c.title, relPath: c.relPath, format: c.format, ...(about ? { summary: about } : {}) };
         await put(ctx, root, id, companion, c, links, config.mdx);
       }

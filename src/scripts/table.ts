@@ -41,9 +41,12 @@ function connectFilter(form: HTMLFormElement): void {
   const output = form.querySelector('output')!;
   const apply = () => {
     const q = text.value.trim().toLowerCase();
+    // `5`, `05`, `bip-5`, `BIP-05` find that BIP by its number.
+    const number = /^(?:bip[-\s]?)?0*(\d+)$/.exec(q)?.[1];
     let shown = 0;
     for (const row of table.tBodies[0]!.rows) {
-      const match = (!q || row.textContent!.toLowerCase().includes(q)) && (!status.value || row.dataset.status === status.value);
+      const hit = number !== undefined ? row.dataset.number === number : row.textContent!.toLowerCase().includes(q);
+      const match = (!q || hit) && (!status.value || row.dataset.status === status.value);
       row.hidden = !match;
       if (match) shown++;
     }

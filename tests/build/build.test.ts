@@ -66,6 +66,7 @@ describe('building a registry under a base path', () => {
   test('header placements: footer block with numbered key, fenced preamble, frontmatter', () => {
     expect(build.read('bip-2/index.html')).toContain('BIP-2:</span> Timeline Pages');
     expect(build.read('bip-10/index.html')).toContain('href="/preview/authors/model-f/"');
+    expect(build.read('bip-10/index.html')).toContain('<strong>This BIP was withdrawn.</strong>');
     expect(build.read('bip-3/index.html')).toContain('href="/preview/status/proposed/"');
   });
 

@@ -151,3 +151,29 @@ describe('a complete record', () => {
     expect(r.data?.title).toBe('From The Heading');
   });
 });
+
+describe('values as real registries write them', () => {
+  test.each([
+    ['[Jane Doe](https://example.org/jane) (Lab)', [{ name: 'Jane Doe', provider: 'Lab' }]],
+  ])('author %s', (text, authors) => expect(parseAuthors(text)).toEqual(authors));
+
+  test.each([
+    ['✅ Approved', 'Approved'],
+    ['🚧 Draft (early)', 'Draft'],
+  ])('status %s → %s', (raw, status) => expect(normalizeStatus(raw, DEFAULT_STATUSES).status).toBe(status));
+
+  test.each(['2024-01-01T10:00:00+02:00', '2024-01-01T10:00Z', '2024-01-01 10:00:00'])('created %s is a date', (created) => {
+    expect(check(bipText({ Created: created })).data?.created).toBe('2024-01-01');
+  });
+
+  test.each(['2024-01-01T99', '2024-1-1', 'January 2024'])('created %s is not', (created) => {
+    expect(check(bipText({ Created: created })).messages[0]).toContain('[created/invalid]');
+  });
+
+  test('two numbered keys that disagree are reported at the number', () => {
+    const text = '# Title\n\nBody.\n\n---\n\n**BIP-53 Status**: Draft\n**BIP-54 Author**: A (X)\n';
+    expect(check(text, 'notes.md').messages).toContain(
+      'notes.md:8:7: error: BIP number 54 from the key "BIP-54 Author" disagrees with 53 from the key "BIP-53 Status" [number/mismatch]',
+    );
+  });
+});

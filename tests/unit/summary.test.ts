@@ -17,3 +17,7 @@ describe('the description from the Abstract', () => {
     expect(s.endsWith('word…')).toBe(true);
   });
 });
+
+test('MDX expressions and exports stay out of the description', () => {
+  expect(summarize('export const n = 2;\n\n## Abstract\n\nIt ships in {n} phases, quickly. More.\n', 'mdx')).toBe('It ships in phases, quickly.');
+});

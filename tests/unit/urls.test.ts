@@ -25,6 +25,7 @@ describe('URLs', () => {
     [5, ['bip-05', 'bip-005', 'bip-0005', 'BIP-05', 'BIP-005', 'BIP-0005', '5']],
     [42, ['bip-042', 'bip-0042', 'BIP-042', 'BIP-0042', '42']],
     [1234, ['1234']],
+    [404, ['bip-0404', 'BIP-0404']],
   ])('aliases of %i', (n, aliases) => expect(aliasSlugs(n)).toEqual(aliases));
 
   test('no alias differs from the canonical URL only by letter case', () => {

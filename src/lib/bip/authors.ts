@@ -33,7 +33,8 @@ export function splitAuthorList(value: string): string[] {
 }
 
 export function parseAuthor(text: string): Author {
-  let rest = text;
+  // `[Jane Doe](https://…)`: the link text is the name.
+  let rest = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   let email: string | undefined;
   rest = rest.replace(/<([^>]*@[^>]*)>/, (_, e: string) => {
     email = e.trim();

@@ -56,7 +56,7 @@ export interface NormalizeResult {
   diagnostics: Diagnostic[];
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+Z?)?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 function isoDate(value: string): string | undefined {
   const m = ISO_DATE.exec(value.trim());

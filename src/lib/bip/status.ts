@@ -33,7 +33,8 @@ function cleanNote(text: string): string | undefined {
 const NOTE_START = /\s*\(|\s+[-–—/|]\s+|\s*[:;,]\s*/g;
 
 export function normalizeStatus(raw: string, statuses: readonly StatusDefinition[]): NormalizedStatus {
-  const text = raw.trim();
+  // Decorations before the word (`✅ Approved`, `🚧 Draft`) are not part of the status.
+  const text = raw.trim().replace(/^[^\p{L}\p{N}(]+/u, '');
   const whole = lookup(text, statuses);
   if (whole) return { status: whole.name, known: true };
   for (const m of text.matchAll(NOTE_START)) {

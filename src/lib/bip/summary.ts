@@ -44,8 +44,9 @@ export function firstSentence(text: string): string {
   return sentence.length > MAX ? `${sentence.slice(0, MAX - 1).replace(/\s+\S*$/, '')}…` : sentence;
 }
 
-export function summarize(body: string): string | undefined {
-  const lines = splitLines(body);
+/** `format: 'mdx'` drops what only MDX gives meaning to: import/export lines and `{…}`. */
+export function summarize(body: string, format: 'md' | 'mdx' = 'md'): string | undefined {
+  const lines = splitLines(format === 'mdx' ? body.replace(/^(?:import|export)\s.*$/gm, '').replace(/\{[^{}\n]*\}/g, '') : body);
   const abstract = lines.findIndex((l) => /^##\s+abstract\s*$/i.test(l.trim()));
   const text = firstParagraph(lines, abstract >= 0 ? abstract + 1 : 0);
   return text ? firstSentence(text) : undefined;
