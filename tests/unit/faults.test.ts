@@ -252,6 +252,10 @@ const CASES: FaultCase[] = [
   ['placeholder-h1-with-title-field', 'field/placeholder', [
     'placeholder-h1-with-title-field/bip-0005.md:1:1: error: the title heading still holds the template placeholder "BIP-XXX: [Descriptive Title]" [field/placeholder]',
   ]],
+  // An MDX body with an unclosed `<br>`: reported with everything else instead of stopping the build.
+  ['mdx-syntax', 'mdx/syntax', [
+    'mdx-syntax/bip-0005.mdx:14:22: error: MDX does not compile: Expected a closing tag for `<br>` (14:22) before the end of `paragraph` [mdx/syntax]',
+  ]],
   // No Title field and no H1.
   ['title-missing', 'title/missing', [
     'title-missing/bip-0005.md:1:1: error: no title: add a "Title" field or a "# BIP-<n>: Title" heading [title/missing]',

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { checkBip } from '../bip/check.ts';
+import { checkMdxSyntax } from '../bip/mdx.ts';
 import { canonicalFieldName } from '../bip/constants.ts';
 import { readTemplate } from '../bip/template.ts';
 import { buildBipSchema, type BipData } from '../bip/schema.ts';
@@ -110,6 +111,11 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
     const src = { file: show(file.relPath), fileName: file.fileName, ...(file.folderName ? { folderName: file.folderName } : {}) };
     const checked = checkBip(text, src, rules, schema);
     diagnostics.push(...checked.diagnostics);
+    if (formatOf(file.path) === 'mdx' && config.mdx === 'compile') {
+      const syntax = checkMdxSyntax(checked.header.body, src.file);
+      diagnostics.push(...syntax);
+      if (syntax.length > 0) continue;
+    }
     if (!checked.data) continue;
     const earlier = byNumber.get(checked.data.bip);
     if (earlier) {
