@@ -10,9 +10,11 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MANIFEST_FILE, redirectsFile, type UrlManifest } from './lib/manifest.ts';
-import { sanitizePageBody } from './lib/render/page-body.ts';
+import { hasPageBody, sanitizePageBody } from './lib/render/page-body.ts';
+import { makeLinkTargets } from './lib/render/links.ts';
+import { discoverRegistry } from './lib/registry/discover.ts';
 import { loadRegistryConfig } from './lib/config.ts';
-import { FILES_DIR, normalizeBase } from './lib/urls.ts';
+import { FILES_DIR, makeUrls, normalizeBase } from './lib/urls.ts';
 
 /** A registry file for a `files/…` URL path, if it exists inside the registry folder. */
 function registryFile(bipsDir: string, encodedPath: string): string | undefined {
@@ -52,17 +54,26 @@ export function registry(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
+        const manifest = JSON.parse(await readFile(join(root, MANIFEST_FILE), 'utf8')) as UrlManifest;
+        const docs = manifest.bips.flatMap((b) => [
+          { relPath: b.source, url: b.url, main: true },
+          ...b.companions.map((c) => ({ relPath: c.source, url: c.url, main: false })),
+        ]);
+        const links = makeLinkTargets(docs, discoverRegistry(config.bipsDir).assets, makeUrls(base), config.sourceUrl);
         const linked = new Set<string>();
         const escaped = `${base}${FILES_DIR}/`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         const pattern = new RegExp(`(?:href|src)="${escaped}([^"#?]+)`, 'g');
         let bodies = 0;
         for (const file of await htmlFiles(root)) {
           const html = await readFile(file, 'utf8');
-          for (const m of html.matchAll(pattern)) linked.add(m[1]!);
-          if (!html.includes('<bip-body>')) continue;
-          bodies++;
-          const clean = sanitizePageBody(html);
-          if (clean !== html) await writeFile(file, clean);
+          if (hasPageBody(html)) {
+            bodies++;
+            const clean = sanitizePageBody(html, links);
+            if (clean !== html) await writeFile(file, clean);
+            for (const m of clean.matchAll(pattern)) linked.add(m[1]!);
+          } else {
+            for (const m of html.matchAll(pattern)) linked.add(m[1]!);
+          }
         }
         let copied = 0;
         for (const encoded of linked) {
@@ -73,7 +84,6 @@ export function registry(): AstroIntegration {
           await copyFile(source, target);
           copied++;
         }
-        const manifest = JSON.parse(await readFile(join(root, MANIFEST_FILE), 'utf8')) as UrlManifest;
         await writeFile(join(root, '_redirects'), redirectsFile(manifest));
         logger.info(`sanitized ${bodies} BIP bodies; published ${copied} linked registry files; wrote _redirects and ${MANIFEST_FILE} (${manifest.bips.length} BIPs)`);
       },

@@ -6,12 +6,26 @@ import { aliasSlugs, bipSlug, caseAliasSlugs, type Urls } from './urls.ts';
 
 export const MANIFEST_FILE = 'bips.json';
 
-export interface ManifestBip {
+export interface ManifestDocument {
+  title: string;
+  url: string;
+  /** Path of the source file in the registry folder. */
+  source: string;
+}
+
+export interface ManifestBip extends ManifestDocument {
+  number: number;
+  status: string;
+  aliases: string[];
+  companions: ManifestDocument[];
+}
+
+export interface ManifestInput {
   number: number;
   title: string;
   status: string;
-  url: string;
-  aliases: string[];
+  source: string;
+  companions: { slug: string; title: string; source: string }[];
 }
 
 export interface UrlManifest {
@@ -19,13 +33,17 @@ export interface UrlManifest {
   bips: ManifestBip[];
 }
 
-export function buildManifest(urls: Urls, bips: readonly { number: number; title: string; status: string }[]): UrlManifest {
+export function buildManifest(urls: Urls, bips: readonly ManifestInput[]): UrlManifest {
   return {
     base: urls.base,
     bips: bips.map((b) => ({
-      ...b,
+      number: b.number,
+      title: b.title,
+      status: b.status,
       url: urls.bip(b.number),
+      source: b.source,
       aliases: [...aliasSlugs(b.number), ...caseAliasSlugs(b.number)].map((a) => `${urls.base}${a}/`),
+      companions: b.companions.map((c) => ({ title: c.title, url: urls.companion(b.number, c.slug), source: c.source })),
     })),
   };
 }

@@ -12,7 +12,7 @@ import type { RegistryConfig } from '../lib/config.ts';
 import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
 import { sanitizeBody } from '../lib/render/sanitize.ts';
 import { addHeadingAnchors } from '../lib/render/anchors.ts';
-import { rewriteLinks, unmarkImages, type LinkTargets } from '../lib/render/links.ts';
+import { makeLinkTargets, rewriteLinks, unmarkImages, type LinkTargets, type PublishedDocument } from '../lib/render/links.ts';
 import { makeUrls } from '../lib/urls.ts';
 import { summarize } from '../lib/bip/summary.ts';
 import { bipEntryId, companionEntryId, entrySchema } from './entries.ts';
@@ -33,17 +33,12 @@ async function render(ctx: LoaderContext, src: Source, links: LinkTargets, mdx: 
 /** Where each registry file is published, for rewriting links between them. */
 function linkTargets(registry: Registry, base: string, sourceUrl: string | undefined): LinkTargets & { key: string } {
   const urls = makeUrls(base);
-  const pages = new Map<string, string>();
-  const add = (rel: string, url: string) => pages.set(rel.toLowerCase(), url);
-  for (const bip of registry.bips) {
-    const url = urls.bip(bip.data.bip);
-    add(bip.relPath, url);
-    if (bip.relPath.includes('/')) add(bip.relPath.slice(0, bip.relPath.lastIndexOf('/')), url);
-    for (const c of bip.companions) add(c.relPath, urls.companion(bip.data.bip, c.slug));
-  }
-  const files = new Map(registry.assets.map((a) => [a.toLowerCase(), a]));
-  const key = hashText([...pages, ...files].sort().join('\n'));
-  return { pages, files, fileUrl: urls.file, base: urls.base, sourceUrl, key };
+  const docs: PublishedDocument[] = registry.bips.flatMap((bip) => [
+    { relPath: bip.relPath, url: urls.bip(bip.data.bip), main: true },
+    ...bip.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(bip.data.bip, c.slug), main: false })),
+  ]);
+  const targets = makeLinkTargets(docs, registry.assets, urls, sourceUrl);
+  return { ...targets, key: hashText([...targets.pages, ...targets.files].sort().join('\n')) };
 }
 
 async function put(ctx: LoaderContext, root: string, id: string, data: Record<string, unknown>, src: Source, links: LinkTargets & { key: string }, mdx: RegistryConfig['mdx']) {

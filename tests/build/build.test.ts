@@ -8,7 +8,7 @@ import { fixture } from '../helpers.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
 
 /** The body of a BIP page: between the page's <bip-body> markers. */
-const bodyOf = (html: string) => html.slice(html.indexOf('<bip-body>'), html.lastIndexOf('</bip-body>'));
+const bodyOf = (html: string) => html.slice(html.indexOf('<bip-body'), html.lastIndexOf('</bip-body>'));
 
 describe('building a registry under a base path', () => {
   let build: BuildRun;
@@ -82,6 +82,8 @@ describe('building a registry under a base path', () => {
     expect(html).toContain('<a href="https://git.example.org/reg/blob/main/bips/drafts/idea.md">the draft idea</a>');
     expect(html).toContain('<a href="../../LICENSE">the licence</a>');
     expect(html).toContain('<a href="https://git.example.org/reg/blob/main/bips/BIP-02/BIP-02.md">BIP-02/BIP-02.md</a>');
+    // MDX bodies are compiled by the MDX integration; their links are resolved after the build.
+    expect(bodyOf(build.read('bip-3/index.html'))).toContain('<a href="/preview/bip-2/">the timeline BIP</a>');
   });
 
   test('images and other registry files that pages link to are published', () => {
@@ -107,6 +109,8 @@ describe('building a registry under a base path', () => {
   test('the URL manifest maps every number to its canonical URL', () => {
     const manifest = JSON.parse(build.read('bips.json'));
     expect(manifest.base).toBe('/preview/');
+    expect(manifest.bips[1].companions).toEqual([{ title: 'Implementation Notes', url: '/preview/bip-2/notes/', source: 'BIP-02/NOTES.md' }]);
+    expect(manifest.bips[1].source).toBe('BIP-02/BIP-02.md');
     expect(manifest.bips.map((b: { number: number; url: string }) => [b.number, b.url])).toEqual([
       [1, '/preview/bip-1/'],
       [2, '/preview/bip-2/'],

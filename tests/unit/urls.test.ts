@@ -35,7 +35,7 @@ describe('URLs', () => {
   });
 
   test('_redirects lists every alias with and without the trailing slash', () => {
-    const text = redirectsFile(buildManifest(makeUrls('/'), [{ number: 7, title: 'T', status: 'Draft' }]));
+    const text = redirectsFile(buildManifest(makeUrls('/'), [{ number: 7, title: 'T', status: 'Draft', source: 'bip-0007.md', companions: [] }]));
     expect(text.split('\n')).toContain('/bip-07/ /bip-7/ 301');
     expect(text.split('\n')).toContain('/bip-07 /bip-7/ 301');
     expect(text.split('\n')).toContain('/BIP-7/ /bip-7/ 301');

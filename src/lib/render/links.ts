@@ -7,6 +7,7 @@
  * base path.
  */
 import { posix } from 'node:path';
+import type { Urls } from '../urls.ts';
 
 export interface LinkTargets {
   /** Registry-relative path (`BIP-03/REVIEW_REPORT.md`, or a BIP folder `BIP-03`), lower-cased
@@ -77,4 +78,23 @@ export function unmarkImages(html: string): string {
       return whole;
     }
   });
+}
+
+export interface PublishedDocument {
+  /** Path in the registry (`BIP-03/BIP-03.md`). */
+  relPath: string;
+  url: string;
+  /** The BIP itself: its folder (`BIP-03`) links to it too. */
+  main: boolean;
+}
+
+/** Link targets from what the site publishes: its documents and the registry's other files. */
+export function makeLinkTargets(docs: readonly PublishedDocument[], assets: readonly string[], urls: Urls, sourceUrl?: string): LinkTargets {
+  const pages = new Map<string, string>();
+  for (const d of docs) {
+    pages.set(d.relPath.toLowerCase(), d.url);
+    if (d.main && d.relPath.includes('/')) pages.set(d.relPath.slice(0, d.relPath.lastIndexOf('/')).toLowerCase(), d.url);
+  }
+  const files = new Map(assets.map((a) => [a.toLowerCase(), a]));
+  return { pages, files, fileUrl: urls.file, base: urls.base, sourceUrl };
 }
