@@ -2,7 +2,7 @@
  * Header fields (raw strings with their lines) → one canonical record, plus every problem found,
  * each located. Nothing here throws on bad input.
  */
-import type { Placement, ParsedHeader, RawField } from './header.ts';
+import type { HeaderBlock, Placement, ParsedHeader, RawField } from './header.ts';
 import type { TemplateSpec } from './template.ts';
 import type { Author } from './authors.ts';
 import { parseAuthors } from './authors.ts';
@@ -67,11 +67,131 @@ function isoDate(value: string): string | undefined {
   return valid ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
 
+/** What every step reads: the header, where the file is, the rules, and where to report. */
+interface Step {
+  header: ParsedHeader;
+  block: HeaderBlock;
+  src: BipSourceName;
+  rules: RegistryRules;
+  /** Template fields present, by canonical name, placeholders and empty values removed. */
+  fields: Map<string, RawField>;
+  report: (at: Location | undefined, severity: Severity, rule: string, message: string) => void;
+}
+
+/** Sorts the block's fields into template fields and extra ones; reports repeats. */
+function collectFields(block: HeaderBlock, rules: RegistryRules, report: Step['report']) {
+  const templateNames = new Set(rules.template.fields.map((f) => f.name));
+  const fields = new Map<string, RawField>();
+  const extra: ExtraField[] = [];
+  const lines: Record<string, number> = {};
+  for (const f of block.fields) {
+    const name = canonicalFieldName(f.name);
+    const first = fields.get(name) ?? (extra.some((e) => e.key === f.key) ? f : undefined);
+    if (first) {
+      const what = first.key === f.key ? `field "${f.key}" appears more than once` : `field "${f.key}" repeats "${first.key}"`;
+      report(f, 'warning', 'field/duplicate', `${what}; the first value is used`);
+    } else if (templateNames.has(name)) {
+      fields.set(name, f);
+      lines[name] = f.line;
+    } else {
+      extra.push({ key: f.key, value: f.value });
+    }
+  }
+  // Unfilled template text first: a placeholder makes the field's other checks meaningless.
+  for (const [name, f] of fields) {
+    if (f.value === '') report(f, 'error', 'field/empty', `field "${f.key}" is empty`);
+    else if (isPlaceholder(f.value)) report(f, 'error', 'field/placeholder', `field "${f.key}" still holds the template placeholder "${f.value}"`);
+    else continue;
+    fields.delete(name);
+  }
+  return { fields, extra, lines };
+}
+
+/** The number from every place that states one; they must agree. */
+function resolveNumber({ header, block, src, fields, report }: Step): number | undefined {
+  const claims: NumberClaim[] = [];
+  const bipField = fields.get('bip');
+  if (bipField) {
+    const n = parseNumber(bipField.value);
+    if (n === undefined) report(bipField, 'error', 'number/invalid', `"${bipField.value}" is not a BIP number (write 5, 05 or BIP-05)`);
+    else claims.push({ number: n, source: `the ${bipField.key} field`, at: bipField });
+  }
+  for (const f of block.fields) {
+    if (f.keyNumber === undefined || claims.some((c) => c.number === Number(f.keyNumber) && c.source.startsWith('the key'))) continue;
+    claims.push({ number: Number(f.keyNumber), source: `the key "BIP-${f.keyNumber} ${f.key}"`, at: { line: f.line, column: f.keyNumberColumn ?? 1 } });
+  }
+  const h1 = header.h1;
+  const h1Number = h1 && numberFromH1(h1.text);
+  if (h1 && h1Number !== undefined) claims.push({ number: h1Number, source: 'the title heading', at: { line: h1.line, column: 1 } });
+  const fileNumber = numberFromName(src.fileName);
+  if (fileNumber !== undefined) claims.push({ number: fileNumber, source: `the file name "${src.fileName}"` });
+  const folderNumber = src.folderName === undefined ? undefined : numberFromName(src.folderName);
+  if (folderNumber !== undefined) claims.push({ number: folderNumber, source: `the folder name "${src.folderName}"` });
+
+  const clash = findDisagreement(claims);
+  if (clash) {
+    const { odd, agreeing } = clash;
+    report(odd.at ?? agreeing.find((c) => c.at)?.at, 'error', 'number/mismatch',
+      `BIP number ${odd.number} from ${odd.source} disagrees with ${clash.number} from ${agreeing.map((c) => c.source).join(' and ')}`);
+  }
+  const number = clash ? clash.number : claims[0]?.number;
+  if (number === undefined && !bipField) {
+    report({ line: block.start, column: 1 }, 'error', 'number/missing', 'no BIP number: add a "BIP" field or name the file bip-<number>.md');
+  }
+  return number;
+}
+
+/** The Title field, else the H1; a heading still holding template text is reported either way. */
+function resolveTitle({ header, block, fields, report }: Step): string | undefined {
+  const h1 = header.h1;
+  const fromH1 = h1 && titleFromH1(h1.text);
+  const h1IsPlaceholder = h1 !== undefined && (/^\W*bip[-\s]?x{2,}/iu.test(h1.text) || (fromH1 !== undefined && isPlaceholder(fromH1)));
+  const titleField = fields.get('title');
+  if (h1 && h1IsPlaceholder) {
+    const shown = titleField ? h1.text : fromH1;
+    report({ line: h1.line, column: 1 }, 'error', 'field/placeholder', `the title heading still holds the template placeholder "${shown}"`);
+  }
+  const title = titleField?.value ?? (h1IsPlaceholder ? undefined : fromH1 || undefined);
+  const titleWritten = block.fields.some((f) => canonicalFieldName(f.name) === 'title');
+  if (!title && !h1IsPlaceholder && !titleWritten) {
+    report({ line: block.start, column: 1 }, 'error', 'title/missing', 'no title: add a "Title" field or a "# BIP-<n>: Title" heading');
+  }
+  return title;
+}
+
+/** Values checked against the template's choice lists; kept as the template spells them. */
+function resolveTemplateValues({ fields, rules, report }: Step): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  for (const tf of rules.template.fields) {
+    const f = fields.get(tf.name);
+    if (!f) continue;
+    if (!tf.choices) {
+      record[tf.name] = f.value;
+      continue;
+    }
+    const match = tf.choices.find((c) => c.toLowerCase() === f.value.toLowerCase());
+    const open = OPEN_CHOICE_FIELDS.includes(tf.name);
+    if (!match) {
+      report(f, open ? 'warning' : 'error', `${tf.name}/unlisted`,
+        `${tf.label.toLowerCase()} "${f.value}" is not one of the template's choices (${tf.choices.join(', ')})${open ? '; it is kept as written' : ''}`);
+    }
+    record[tf.name] = match ?? f.value;
+  }
+  return record;
+}
+
+/** Template fields absent from the header; the number and title have their own rules. */
+function reportMissing({ block, rules, report }: Step): void {
+  for (const tf of rules.template.fields) {
+    if (tf.name === 'bip' || tf.name === 'title' || block.fields.some((f) => canonicalFieldName(f.name) === tf.name)) continue;
+    const required = (REQUIRED_FIELDS as readonly string[]).includes(tf.name);
+    report({ line: block.start, column: 1 }, required ? 'error' : 'warning', 'field/missing', `the header has no "${tf.label}" field`);
+  }
+}
+
 export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: RegistryRules): NormalizeResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (at: Location | undefined, severity: Severity, rule: string, message: string) =>
-    diagnostics.push(diagnostic(src.file, at, severity, rule, message));
-
+  const report: Step['report'] = (at, severity, rule, message) => diagnostics.push(diagnostic(src.file, at, severity, rule, message));
   const block = header.block;
   if (!block) {
     report(undefined, 'error', 'header/missing',
@@ -84,81 +204,10 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
       `a second header block (${other.placement}) is ignored; the fields at line ${block.start} are used`);
   }
 
-  const templateFields = new Map(rules.template.fields.map((f) => [f.name, f]));
-  const fields = new Map<string, RawField>();
-  const extra: ExtraField[] = [];
-  const lines: Record<string, number> = {};
-  for (const f of block.fields) {
-    const name = canonicalFieldName(f.name);
-    const first = fields.get(name) ?? (extra.some((e) => e.key === f.key) ? f : undefined);
-    if (first) {
-      const what = first.key === f.key ? `field "${f.key}" appears more than once` : `field "${f.key}" repeats "${first.key}"`;
-      report(f, 'warning', 'field/duplicate', `${what}; the first value is used`);
-      continue;
-    }
-    if (templateFields.has(name)) {
-      fields.set(name, f);
-      lines[name] = f.line;
-    } else {
-      extra.push({ key: f.key, value: f.value });
-    }
-  }
-
-  // Unfilled template text first: a placeholder makes the field's other checks meaningless.
-  for (const [name, f] of fields) {
-    if (f.value === '') {
-      report(f, 'error', 'field/empty', `field "${f.key}" is empty`);
-      fields.delete(name);
-    } else if (isPlaceholder(f.value)) {
-      report(f, 'error', 'field/placeholder', `field "${f.key}" still holds the template placeholder "${f.value}"`);
-      fields.delete(name);
-    }
-  }
-
-  const h1 = header.h1;
-  const claims: NumberClaim[] = [];
-  const bipField = fields.get('bip');
-  if (bipField) {
-    const n = parseNumber(bipField.value);
-    if (n === undefined) report(bipField, 'error', 'number/invalid', `"${bipField.value}" is not a BIP number (write 5, 05 or BIP-05)`);
-    else claims.push({ number: n, source: `the ${bipField.key} field`, at: bipField });
-  }
-  for (const f of block.fields) {
-    if (f.keyNumber === undefined || claims.some((c) => c.number === Number(f.keyNumber) && c.source.startsWith('the key'))) continue;
-    claims.push({ number: Number(f.keyNumber), source: `the key "BIP-${f.keyNumber} ${f.key}"`, at: { line: f.line, column: f.keyNumberColumn ?? 1 } });
-  }
-  const h1Number = h1 && numberFromH1(h1.text);
-  if (h1 && h1Number !== undefined) claims.push({ number: h1Number, source: 'the title heading', at: { line: h1.line, column: 1 } });
-  const fileNumber = numberFromName(src.fileName);
-  if (fileNumber !== undefined) claims.push({ number: fileNumber, source: `the file name "${src.fileName}"` });
-  const folderNumber = src.folderName === undefined ? undefined : numberFromName(src.folderName);
-  if (folderNumber !== undefined) claims.push({ number: folderNumber, source: `the folder name "${src.folderName}"` });
-  const clash = findDisagreement(claims);
-  if (clash) {
-    const { odd, agreeing } = clash;
-    const at = odd.at ?? agreeing.find((c) => c.at)?.at;
-    report(at, 'error', 'number/mismatch',
-      `BIP number ${odd.number} from ${odd.source} disagrees with ${clash.number} from ${agreeing.map((c) => c.source).join(' and ')}`);
-  }
-  const number = clash ? clash.number : claims[0]?.number;
-  if (number === undefined && !bipField) report({ line: block.start, column: 1 }, 'error', 'number/missing', 'no BIP number: add a "BIP" field or name the file bip-<number>.md');
-
-  const titleField = fields.get('title');
-  let title = titleField?.value;
-  const h1Title = h1 && titleFromH1(h1.text);
-  if (h1 && titleField && (/^\W*bip[-\s]?x{2,}/iu.test(h1.text) || (h1Title && isPlaceholder(h1Title)))) {
-    report({ line: h1.line, column: 1 }, 'error', 'field/placeholder', `the title heading still holds the template placeholder "${h1.text}"`);
-  }
-  if (!title && h1) {
-    title = titleFromH1(h1.text);
-    if (isPlaceholder(title)) {
-      report({ line: h1.line, column: 1 }, 'error', 'field/placeholder', `the title heading still holds the template placeholder "${title}"`);
-      title = undefined;
-    }
-  }
-  if (!title && !diagnostics.some((d) => d.rule === 'field/placeholder')) {
-    report({ line: block.start, column: 1 }, 'error', 'title/missing', 'no title: add a "Title" field or a "# BIP-<n>: Title" heading');
-  }
+  const { fields, extra, lines } = collectFields(block, rules, report);
+  const step: Step = { header, block, src, rules, fields, report };
+  const number = resolveNumber(step);
+  const title = resolveTitle(step);
 
   const authorField = fields.get('author');
   const author = authorField ? parseAuthors(authorField.value) : [];
@@ -176,27 +225,8 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
   const created = createdField && isoDate(createdField.value);
   if (createdField && !created) report(createdField, 'error', 'created/invalid', `"${createdField.value}" is not an ISO date (YYYY-MM-DD)`);
 
-  const record: Record<string, unknown> = {};
-  for (const [name, tf] of templateFields) {
-    const f = fields.get(name);
-    if (!f) continue;
-    if (tf.choices) {
-      const match = tf.choices.find((c) => c.toLowerCase() === f.value.toLowerCase());
-      const open = OPEN_CHOICE_FIELDS.includes(name);
-      if (!match) report(f, open ? 'warning' : 'error', `${name}/unlisted`, `${tf.label.toLowerCase()} "${f.value}" is not one of the template's choices (${tf.choices.join(', ')})${open ? '; it is kept as written' : ''}`);
-      record[name] = match ?? f.value;
-    } else {
-      record[name] = f.value;
-    }
-  }
-
-  for (const [name, tf] of templateFields) {
-    if (fields.has(name) || block.fields.some((f) => canonicalFieldName(f.name) === name)) continue;
-    // The number and title may come from elsewhere; number/missing and title/missing say so.
-    if (name === 'bip' || name === 'title') continue;
-    const required = (REQUIRED_FIELDS as readonly string[]).includes(name);
-    report({ line: block.start, column: 1 }, required ? 'error' : 'warning', 'field/missing', `the header has no "${tf.label}" field`);
-  }
+  const record = resolveTemplateValues(step);
+  reportMissing(step);
 
   return {
     diagnostics,
