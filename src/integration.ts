@@ -5,8 +5,8 @@
  * In dev, the same registry files are served from the registry folder.
  */
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { createReadStream, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { MANIFEST_FILE, redirectsFile, type UrlManifest } from './lib/manifest.ts';
@@ -16,17 +16,21 @@ import { discoverRegistry } from './lib/registry/discover.ts';
 import { loadRegistryConfig } from './lib/config.ts';
 import { FILES_DIR, makeUrls, normalizeBase } from './lib/urls.ts';
 
-/** A registry file for a `files/…` URL path, if it exists inside the registry folder. */
-function registryFile(bipsDir: string, encodedPath: string): string | undefined {
-  let rel: string;
+const CONTENT_TYPES: Record<string, string> = {
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
+  '.avif': 'image/avif', '.bmp': 'image/bmp', '.ico': 'image/x-icon', '.svg': 'image/svg+xml', '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.tsv': 'text/tab-separated-values; charset=utf-8',
+};
+
+/** The registry path a `files/…` URL path names, if it is one of the publishable files. Only
+ * paths discovery listed qualify, so nothing outside the registry (or unsafe in it) is served. */
+function publishedFile(assets: ReadonlySet<string>, encodedPath: string): string | undefined {
   try {
-    rel = decodeURIComponent(encodedPath);
+    const rel = decodeURIComponent(encodedPath);
+    return assets.has(rel) ? rel : undefined;
   } catch {
     return undefined;
   }
-  const full = resolve(bipsDir, rel);
-  if (!full.startsWith(bipsDir + sep) || rel.split('/').some((p) => p.startsWith('.'))) return undefined;
-  return statSync(full, { throwIfNoEntry: false })?.isFile() ? full : undefined;
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -46,10 +50,13 @@ export function registry(): AstroIntegration {
       'astro:server:setup': ({ server }) => {
         const prefix = `${base}${FILES_DIR}/`;
         server.middlewares.use((req, res, next) => {
-          const url = req.url?.split('?')[0] ?? '';
-          const file = url.startsWith(prefix) ? registryFile(config.bipsDir, url.slice(prefix.length)) : undefined;
-          if (!file) return next();
-          createReadStream(file).pipe(res);
+          // Vite strips the base from req.url; the original URL still has it.
+          const url = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split(/[?#]/)[0]!;
+          const rel = url.startsWith(prefix) ? publishedFile(new Set(discoverRegistry(config.bipsDir).assets), url.slice(prefix.length)) : undefined;
+          if (!rel) return next();
+          res.setHeader('Content-Type', CONTENT_TYPES[extname(rel).toLowerCase()] ?? 'application/octet-stream');
+          res.setHeader('X-Content-Type-Options', 'nosniff');
+          createReadStream(join(config.bipsDir, rel)).pipe(res);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -59,7 +66,8 @@ export function registry(): AstroIntegration {
           { relPath: b.source, url: b.url, main: true },
           ...b.companions.map((c) => ({ relPath: c.source, url: c.url, main: false })),
         ]);
-        const links = makeLinkTargets(docs, discoverRegistry(config.bipsDir).assets, makeUrls(base), config.sourceUrl);
+        const assets = discoverRegistry(config.bipsDir).assets;
+        const links = makeLinkTargets(docs, assets, makeUrls(base), config.sourceUrl);
         const linked = new Set<string>();
         const escaped = `${base}${FILES_DIR}/`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         const pattern = new RegExp(`(?:href|src)="${escaped}([^"#?]+)`, 'g');
@@ -76,15 +84,16 @@ export function registry(): AstroIntegration {
           }
         }
         let copied = 0;
+        const publishable = new Set(assets);
         for (const encoded of linked) {
-          const source = registryFile(config.bipsDir, encoded);
-          if (!source) continue;
-          const target = join(root, FILES_DIR, decodeURIComponent(encoded));
+          const rel = publishedFile(publishable, encoded);
+          if (!rel) continue;
+          const target = join(root, FILES_DIR, rel);
           await mkdir(dirname(target), { recursive: true });
-          await copyFile(source, target);
+          await copyFile(join(config.bipsDir, rel), target);
           copied++;
         }
-        await writeFile(join(root, '_redirects'), redirectsFile(manifest));
+        await writeFile(join(root, '_redirects'), redirectsFile(makeUrls(base), manifest));
         logger.info(`sanitized ${bodies} BIP bodies; published ${copied} linked registry files; wrote _redirects and ${MANIFEST_FILE} (${manifest.bips.length} BIPs)`);
       },
     },

@@ -3,7 +3,7 @@
  * variables. Read by astro.config.mjs, the content loader and the command-line scripts alike.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { DEFAULT_STATUSES, type StatusDefinition } from './bip/constants.ts';
 
@@ -63,7 +63,7 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
   }
   const cfg = parsed.data;
   const dir = env.BIPS_DIR || cfg.bipsDir;
-  const bipsDir = isAbsolute(dir) ? dir : resolve(root, dir);
+  const bipsDir = resolve(root, dir);
   const statuses = (cfg.statuses ?? DEFAULT_STATUSES).map((s) => ({
     ...s,
     aliases: [...s.aliases, ...(cfg.statusAliases?.[s.name] ?? [])],

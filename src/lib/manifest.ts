@@ -48,13 +48,13 @@ export function buildManifest(urls: Urls, bips: readonly ManifestInput[]): UrlMa
   };
 }
 
-/** Netlify/Cloudflare syntax: `from to status`, one per line, with and without the trailing slash. */
-export function redirectsFile(manifest: UrlManifest): string {
+/** Netlify/Cloudflare syntax: `from to status`. Only the aliases no redirect page can serve
+ * (those that differ from the BIP's URL by letter case) are listed: hosts cap the number of
+ * rules (GitLab Pages about 1,000, Cloudflare 2,000), and the pages serve all the others. */
+export function redirectsFile(urls: Urls, manifest: UrlManifest): string {
   const lines: string[] = [];
   for (const b of manifest.bips) {
-    for (const alias of b.aliases) {
-      lines.push(`${alias} ${b.url} 301`, `${alias.replace(/\/$/, '')} ${b.url} 301`);
-    }
+    for (const alias of caseAliasSlugs(b.number)) lines.push(`${urls.base}${alias} ${b.url} 301`, `${urls.base}${alias}/ ${b.url} 301`);
   }
   return lines.join('\n') + '\n';
 }

@@ -44,7 +44,7 @@ function linkTargets(registry: Registry, base: string, sourceUrl: string | undef
 async function put(ctx: LoaderContext, root: string, id: string, data: Record<string, unknown>, src: Source, links: LinkTargets & { key: string }, mdx: RegistryConfig['mdx']) {
   // The digest covers everything the stored entry depends on: the file, its data, where the
   // files it may link to are published (this moves with the base path), and the rendering code.
-  const digest = ctx.generateDigest({ raw: src.digest, data: JSON.stringify(data), base: ctx.config.base, source: links.sourceUrl ?? '', links: links.key, mdx, v: RENDER_VERSION });
+  const digest = ctx.generateDigest({ raw: src.digest, path: src.path, data: JSON.stringify(data), base: ctx.config.base, source: links.sourceUrl ?? '', links: links.key, mdx, v: RENDER_VERSION });
   if (ctx.store.get(id)?.digest === digest) return;
   const parsed = await ctx.parseData({ id, data });
   const filePath = relative(root, src.path).split(sep).join('/');

@@ -80,7 +80,7 @@ describe('building a registry under a base path', () => {
     expect(html).toContain('<a href="/preview/bip-2/notes/#details">the notes</a>');
     expect(html).toContain('<a href="/preview/bip-1/">BIP-1</a>');
     expect(html).toContain('<a href="https://git.example.org/reg/blob/main/bips/drafts/idea.md">the draft idea</a>');
-    expect(html).toContain('<a href="../../LICENSE">the licence</a>');
+    expect(html).toContain('<a href="https://git.example.org/reg/blob/main/LICENSE">the licence</a>');
     expect(html).toContain('<a href="https://git.example.org/reg/blob/main/bips/BIP-02/BIP-02.md">BIP-02/BIP-02.md</a>');
     // MDX bodies are compiled by the MDX integration; their links are resolved after the build.
     expect(bodyOf(build.read('bip-3/index.html'))).toContain('<a href="/preview/bip-2/">the timeline BIP</a>');
@@ -101,9 +101,9 @@ describe('building a registry under a base path', () => {
     }
     expect(build.exists('BIP-1/index.html')).toBe(false);
     const redirects = build.read('_redirects');
-    expect(redirects).toContain('/preview/bip-01/ /preview/bip-1/ 301');
     expect(redirects).toContain('/preview/BIP-1 /preview/bip-1/ 301');
-    expect(redirects).toContain('/preview/10/ /preview/bip-10/ 301');
+    expect(redirects).toContain('/preview/BIP-10/ /preview/bip-10/ 301');
+    expect(redirects.trim().split('\n')).toHaveLength(8);
   });
 
   test('the URL manifest maps every number to its canonical URL', () => {

@@ -41,12 +41,27 @@ describe('what the registry folder holds', () => {
     ]);
   });
 
-  test('an unreadable BIP file is a located error, not a crash', () => {
+  test('symbolic links are not followed: nothing outside the registry is read or published', () => {
     const dir = copyOf('layouts');
+    const outside = copyOf('registry');
     symlinkSync(join(dir, 'missing-target.md'), join(dir, 'bip-0042.md'));
-    const broken = loadRegistry(configFor(dir));
-    expect(broken.diagnostics.map((d) => [d.file, d.rule])).toContainEqual(['bip-0042.md', 'registry/unreadable']);
-    expect(broken.bipFiles).toBe(5);
+    symlinkSync(join(outside, 'BIP-02', 'timeline.svg'), join(dir, 'BIP-05', 'diagram.svg'));
+    const linked = loadRegistry(configFor(dir));
+    expect(linked.skipped).toContainEqual({ relPath: 'bip-0042.md', reason: 'a symbolic link (not followed)' });
+    expect(linked.skipped).toContainEqual({ relPath: 'BIP-05/diagram.svg', reason: 'a symbolic link (not followed)' });
+    expect(linked.assets).toEqual([]);
+    expect(linked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
+  test('only inert files are published: images, PDFs, text, SVGs without scripts', () => {
+    const dir = copyOf('layouts');
+    writeFileSync(join(dir, 'BIP-05', 'chart.png'), 'png');
+    writeFileSync(join(dir, 'BIP-05', 'demo.html'), '<script>alert(1)</script>');
+    writeFileSync(join(dir, 'BIP-05', 'clean.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><circle r="4"/></svg>');
+    writeFileSync(join(dir, 'BIP-05', 'active.svg'), '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+    const r = loadRegistry(configFor(dir));
+    expect(r.assets.sort()).toEqual(['BIP-05/chart.png', 'BIP-05/clean.svg']);
+    expect(r.skipped.map((s) => s.relPath)).toEqual(expect.arrayContaining(['BIP-05/demo.html', 'BIP-05/active.svg']));
   });
 });
 

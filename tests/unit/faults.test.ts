@@ -192,9 +192,9 @@ const CASES: FaultCase[] = [
   ['mdx-status-unknown', 'status/unknown', [
     `mdx-status-unknown/bip-0005.mdx:7:9: warning: status "Pending Vote" ${LIFECYCLE} [status/unknown]`,
   ]],
-  // BIP-05/BIP-05.mdx (a folder BIP written in MDX), `**Status**: Pending Vote`.
+  // BIP-05/BIP-05.mdx (a folder BIP written in MDX, header in frontmatter), `status: Pending Vote`.
   ['folder-mdx-status-unknown', 'status/unknown', [
-    `folder-mdx-status-unknown/BIP-05/BIP-05.mdx:8:13: warning: status "Pending Vote" ${LIFECYCLE} [status/unknown]`,
+    `folder-mdx-status-unknown/BIP-05/BIP-05.mdx:5:9: warning: status "Pending Vote" ${LIFECYCLE} [status/unknown]`,
   ]],
   // Two Status lines; the second is reported and ignored.
   ['field-duplicate-status', 'field/duplicate', [
@@ -255,6 +255,26 @@ const CASES: FaultCase[] = [
   // An MDX body with an unclosed `<br>`: reported with everything else instead of stopping the build.
   ['mdx-syntax', 'mdx/syntax', [
     'mdx-syntax/bip-0005.mdx:14:22: error: MDX does not compile: Expected a closing tag for `<br>` (14:22) before the end of `paragraph` [mdx/syntax]',
+  ]],
+  // An .mdx BIP whose header is a `## BIP Information` section: MDX would show it on the page.
+  ['mdx-header-in-body', 'mdx/header', [
+    'mdx-header-in-body/bip-0005.mdx:3:1: error: an .mdx BIP keeps its header in YAML frontmatter: MDX shows the body as written, so this header would appear on the page [mdx/header]',
+  ]],
+  // An .mdx BIP whose image file is missing: MDX imports it and the build would stop.
+  ['mdx-missing-image', 'mdx/missing-image', [
+    'mdx-missing-image/bip-0005.mdx:14:26: error: the image "flow.png" does not exist; MDX cannot build a page that imports it [mdx/missing-image]',
+  ]],
+  // A companion notes.mdx with an unclosed `<section>`: companions are compiled too.
+  ['mdx-companion-syntax', 'mdx/syntax', [
+    'mdx-companion-syntax/BIP-05/notes.mdx:3:22: error: MDX does not compile: Expected a closing tag for `<section>` (3:22) before the end of `paragraph` [mdx/syntax]',
+  ]],
+  // bip-0005.MDX: the MDX compiler only reads the lower-case extension.
+  ['mdx-upper-case-extension', 'registry/extension', [
+    'mdx-upper-case-extension/bip-0005.MDX:1:1: error: rename the file to end in ".mdx": the MDX compiler reads lower-case .mdx files only [registry/extension]',
+  ]],
+  // A relative link to a file the registry does not have (the one in inline code is not a link).
+  ['link-unresolved', 'link/unresolved', [
+    'link-unresolved/bip-0005.md:18:24: warning: the link "notes/design.md" leads to no page or file of the registry; set sourceUrl to send such links to the repository [link/unresolved]',
   ]],
   // No Title field and no H1.
   ['title-missing', 'title/missing', [

@@ -27,7 +27,8 @@ describe('links between registry files', () => {
     ['../assets/logo%20one.svg', 'BIP-03/REVIEW_REPORT.md', '/files/assets/logo%20one.svg'],
     ['notes/plan.md', 'bip-0001.md', 'https://git.example.org/r/blob/main/bips/notes/plan.md'],
     ['notes/a b.md', 'bip-0001.md', 'https://git.example.org/r/blob/main/bips/notes/a%20b.md'],
-    ['../../LICENSE', 'BIP-03/BIP-03.md', undefined],
+    ['../../LICENSE', 'BIP-03/BIP-03.md', 'https://git.example.org/r/blob/main/LICENSE'],
+    ['../../docs/', 'BIP-03/BIP-03.md', 'https://git.example.org/r/blob/main/docs/'],
     ['https://example.org/x.md', 'bip-0001.md', undefined],
     ['#motivation', 'bip-0001.md', undefined],
     ['/bip-3/', 'bip-0001.md', undefined],
@@ -55,6 +56,12 @@ describe('links between registry files', () => {
     const html = '<a href="x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.md">evil</a>';
     const out = rewriteLinks(html, 'bip-0001.md', targets);
     expect(out).toBe('<a href="https://git.example.org/r/blob/main/bips/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.md">evil</a>');
+  });
+
+  test('entities in attributes are decoded once and escaped once', () => {
+    const preview = { ...targets, base: '/preview/' };
+    expect(rewriteLinks('<a href="/search?a=1&amp;b=2">q</a>', 'bip-0001.md', preview)).toBe('<a href="/preview/search?a=1&amp;b=2">q</a>');
+    expect(rewriteLinks('<a href="REVIEW_REPORT.md#a&amp;b">r</a>', 'BIP-03/BIP-03.md', targets)).toBe('<a href="/bip-3/review-report/#a&amp;b">r</a>');
   });
 
   test('anchors and images are rewritten, other attributes stay', () => {

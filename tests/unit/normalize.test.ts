@@ -177,3 +177,8 @@ describe('values as real registries write them', () => {
     );
   });
 });
+
+test('hostile author values are read in linear time', () => {
+  const value = `Jane ${'<@'.repeat(50_000)} ${'[a]('.repeat(20_000)}`;
+  expect(parseAuthors(value)[0]?.name.startsWith('Jane')).toBe(true);
+});

@@ -34,11 +34,9 @@ describe('URLs', () => {
     }
   });
 
-  test('_redirects lists every alias with and without the trailing slash', () => {
-    const text = redirectsFile(buildManifest(makeUrls('/'), [{ number: 7, title: 'T', status: 'Draft', source: 'bip-0007.md', companions: [] }]));
-    expect(text.split('\n')).toContain('/bip-07/ /bip-7/ 301');
-    expect(text.split('\n')).toContain('/bip-07 /bip-7/ 301');
-    expect(text.split('\n')).toContain('/BIP-7/ /bip-7/ 301');
-    expect(text.split('\n')).toContain('/7 /bip-7/ 301');
+  test('_redirects lists only the aliases redirect pages cannot serve', () => {
+    const urls = makeUrls('/');
+    const text = redirectsFile(urls, buildManifest(urls, [{ number: 7, title: 'T', status: 'Draft', source: 'bip-0007.md', companions: [] }]));
+    expect(text).toBe('/BIP-7 /bip-7/ 301\n/BIP-7/ /bip-7/ 301\n');
   });
 });

@@ -34,12 +34,15 @@ export function splitAuthorList(value: string): string[] {
 
 export function parseAuthor(text: string): Author {
   // `[Jane Doe](https://…)`: the link text is the name.
-  let rest = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  let rest = text.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1');
+  // `<address>`, found by scanning: a pattern here would backtrack on a hostile value.
   let email: string | undefined;
-  rest = rest.replace(/<([^>]*@[^>]*)>/, (_, e: string) => {
-    email = e.trim();
-    return ' ';
-  });
+  const lt = rest.indexOf('<');
+  const gt = lt < 0 ? -1 : rest.indexOf('>', lt);
+  if (gt > lt && rest.slice(lt + 1, gt).includes('@')) {
+    email = rest.slice(lt + 1, gt).trim();
+    rest = `${rest.slice(0, lt)} ${rest.slice(gt + 1)}`;
+  }
   const notes: string[] = [];
   rest = rest.replace(/\(([^()]*)\)/g, (_, note: string) => {
     if (note.trim()) notes.push(note.trim());

@@ -8,8 +8,7 @@ const MAX = 240;
 
 function plain(markdown: string): string {
   return markdown
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
     .replace(/\[\^[^\]]*\]/g, '')
     .replace(/<[^>]+>/g, '')
     .replace(/(\*\*|__|~~|`)/g, '')

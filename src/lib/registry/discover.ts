@@ -10,6 +10,7 @@ import { canonicalFieldName, isKnownField } from '../bip/constants.ts';
 import { parseHeader } from '../bip/header.ts';
 import { isHeaderKey } from '../bip/check.ts';
 import { slugify } from '../bip/slug.ts';
+import { isPublishable } from './assets.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 
 export interface CompanionFile {
@@ -41,7 +42,7 @@ export interface Discovery {
   diagnostics: Diagnostic[];
 }
 
-const MARKDOWN = new Set(['.md', '.mdx']);
+const MARKDOWN = new Set(['.md', '.markdown', '.mdx']);
 const TEMPLATE_NAMES = /^templates?$/i;
 /** Suffixes that name a companion, not the BIP, in a folder: `BIP-05-implementation-plan.md`. */
 const COMPANION_SUFFIX = /(plan|review|report|summary|changelog|notes|readme|response|evidence|architecture|workflow|faq)/i;
@@ -50,12 +51,14 @@ const isMarkdown = (name: string) => MARKDOWN.has(extname(name).toLowerCase());
 const stem = (name: string) => basename(name, extname(name));
 const toPosix = (p: string) => p.split(sep).join('/');
 
-function listFiles(dir: string): string[] {
+/** Files under a folder; symbolic links are not followed (they could point outside the registry). */
+function listFiles(dir: string, skipped: SkippedFile[], root: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
+    if (entry.isSymbolicLink()) skipped.push({ relPath: toPosix(relative(root, full)), reason: 'a symbolic link (not followed)' });
+    else if (entry.isDirectory()) out.push(...listFiles(full, skipped, root));
     else out.push(full);
   }
   return out.sort();
@@ -90,6 +93,13 @@ function companionSlug(rel: string, folderNumber: number, taken: Set<string>): s
   return unique;
 }
 
+/** A non-markdown file: published when a page links to it and it is safe to serve. */
+function addAsset(root: string, full: string, result: Discovery): void {
+  const rel = toPosix(relative(root, full));
+  if (isPublishable(rel, full)) result.assets.push(rel);
+  else result.skipped.push({ relPath: rel, reason: 'not published: only images, PDFs, text and inert SVGs are served from the site' });
+}
+
 /** Picks the BIP document of a folder: the file named after the folder's number. */
 function pickMainDocument(dir: string, folderNumber: number, markdown: string[]): string | string[] {
   const candidates = markdown.filter((p) => !p.includes(sep, dir.length + 1) && numberFromName(basename(p)) === folderNumber);
@@ -106,7 +116,7 @@ function discoverFolder(root: string, dir: string, result: Discovery): void {
   const rel = toPosix(relative(root, dir));
   const folderName = basename(dir);
   const folderNumber = numberFromName(folderName)!;
-  const files = listFiles(dir);
+  const files = listFiles(dir, result.skipped, root);
   const markdown = files.filter(isMarkdown);
   const main = pickMainDocument(dir, folderNumber, markdown);
   if (Array.isArray(main)) {
@@ -120,7 +130,7 @@ function discoverFolder(root: string, dir: string, result: Discovery): void {
   const taken = new Set<string>();
   for (const p of markdown) {
     const n = numberFromName(basename(p));
-    if (p !== main && n !== undefined && n !== folderNumber && /^bip[-_\s]?\d+$/i.test(stem(p))) {
+    if (p !== main && n !== undefined && n !== folderNumber) {
       result.diagnostics.push(diagnostic(toPosix(relative(root, p)), undefined, 'warning', 'registry/foreign-number',
         `this file is named after BIP ${n} but sits in the folder of BIP ${folderNumber}; it is published as a companion document of BIP ${folderNumber}`));
     }
@@ -131,7 +141,7 @@ function discoverFolder(root: string, dir: string, result: Discovery): void {
       const relPath = toPosix(relative(root, p));
       return { path: p, relPath, slug: companionSlug(toPosix(relative(dir, p)), folderNumber, taken) };
     });
-  for (const f of files) if (!isMarkdown(f)) result.assets.push(toPosix(relative(root, f)));
+  for (const f of files) if (!isMarkdown(f)) addAsset(root, f, result);
   result.bips.push({ path: main, relPath: toPosix(relative(root, main)), fileName: basename(main), folderName, companions });
 }
 
@@ -142,12 +152,14 @@ function discoverIn(root: string, dir: string, result: Discovery): void {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     const rel = toPosix(relative(root, full));
-    if (entry.isDirectory()) {
+    if (entry.isSymbolicLink()) {
+      result.skipped.push({ relPath: rel, reason: 'a symbolic link (not followed)' });
+    } else if (entry.isDirectory()) {
       if (TEMPLATE_NAMES.test(entry.name)) result.skipped.push({ relPath: `${rel}/`, reason: 'templates folder' });
       else if (numberFromName(entry.name) !== undefined) discoverFolder(root, full, result);
       else discoverIn(root, full, result);
     } else if (!isMarkdown(entry.name)) {
-      result.assets.push(rel);
+      addAsset(root, full, result);
     } else if (/^template$/i.test(stem(entry.name))) {
       result.skipped.push({ relPath: rel, reason: 'the BIP template' });
     } else if (numberFromName(entry.name) !== undefined || looksLikeBip(full)) {

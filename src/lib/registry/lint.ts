@@ -64,13 +64,16 @@ export function lintPaths(paths: readonly string[], config: RegistryConfig, cwd 
       const registry = registryAt(root);
       if (!registry) continue;
       const file = display(cwd, target);
-      const own = registry.diagnostics.filter((d) => d.file === file);
+      // A problem of the BIP folder the file sits in (no or several main documents) is its problem too.
+      const folder = display(cwd, dirname(target));
+      const own = registry.diagnostics.filter((d) => d.file === file || (d.file === folder && d.rule.startsWith('registry/')));
       result.diagnostics.push(...own);
       const rel = relative(root, target).split(sep).join('/');
       const owner = registry.bips.find((b) => b.companions.some((c) => c.relPath === rel));
       const skipped = registry.skipped.find((s) => s.relPath === rel);
       if (owner) result.notes.push(`${file}: a companion document of BIP-${owner.data.bip}`);
       else if (skipped) result.notes.push(`${file}: left out (${skipped.reason})`);
+      else if (registry.assets.includes(rel)) result.notes.push(`${file}: not a BIP (a file pages may link to)`);
       else result.files++;
     }
   }

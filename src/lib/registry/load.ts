@@ -3,10 +3,13 @@
  * every problem. Pure Node: the content loader, the lint command and the tests all start here.
  */
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { dirname, extname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { checkBip } from '../bip/check.ts';
-import { checkMdxSyntax } from '../bip/mdx.ts';
+import { checkMdx } from '../bip/mdx.ts';
+import { makeUrls } from '../urls.ts';
+import { makeLinkTargets } from '../render/links.ts';
+import { checkLinks } from './check-links.ts';
 import { canonicalFieldName } from '../bip/constants.ts';
 import { readTemplate } from '../bip/template.ts';
 import { buildBipSchema, type BipData } from '../bip/schema.ts';
@@ -91,6 +94,23 @@ function loadCompanion(path: string, relPath: string, slug: string): LoadedCompa
   return { slug, title, relPath, path, format: formatOf(path), body: header.body, digest: hashText(text) };
 }
 
+/** Relative links in every published document that lead nowhere on the site. */
+function linkProblems(bips: readonly LoadedBip[], assets: readonly string[], config: RegistryConfig, show: (rel: string) => string): Diagnostic[] {
+  const urls = makeUrls('/');
+  const docs = bips.flatMap((b) => [
+    { relPath: b.relPath, url: urls.bip(b.data.bip), main: true },
+    ...b.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(b.data.bip, c.slug), main: false })),
+  ]);
+  const targets = makeLinkTargets(docs, assets, urls, config.sourceUrl);
+  const pageUrls = new Set(docs.map((d) => d.url));
+  const urlOf = new Map(docs.map((d) => [d.relPath, d.url]));
+  return bips.flatMap((b) =>
+    [b, ...b.companions].flatMap((d) =>
+      checkLinks(d.body, d.relPath, show(d.relPath), targets, d.format === 'mdx' && config.mdx === 'compile', { url: urlOf.get(d.relPath)!, urls: pageUrls }),
+    ),
+  );
+}
+
 /** `displayRoot` prefixes paths in messages so they can be opened from the working directory. */
 export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry {
   const rules = loadRules(config);
@@ -108,13 +128,18 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
       diagnostics.push(diagnostic(show(file.relPath), undefined, 'error', 'registry/unreadable', `the file cannot be read: ${(e as Error).message}`));
       continue;
     }
+    if (extname(file.path).toLowerCase() === '.mdx' && extname(file.path) !== '.mdx') {
+      diagnostics.push(diagnostic(show(file.relPath), undefined, 'error', 'registry/extension', 'rename the file to end in ".mdx": the MDX compiler reads lower-case .mdx files only'));
+      continue;
+    }
     const src = { file: show(file.relPath), fileName: file.fileName, ...(file.folderName ? { folderName: file.folderName } : {}) };
     const checked = checkBip(text, src, rules, schema);
     diagnostics.push(...checked.diagnostics);
     if (formatOf(file.path) === 'mdx' && config.mdx === 'compile') {
-      const syntax = checkMdxSyntax(checked.header.body, src.file);
-      diagnostics.push(...syntax);
-      if (syntax.length > 0) continue;
+      const block = checked.header.block;
+      const problems = checkMdx(checked.header.body, src.file, dirname(file.path), block && { placement: block.placement, start: block.start });
+      diagnostics.push(...problems);
+      if (problems.length > 0) continue;
     }
     if (!checked.data) continue;
     const earlier = byNumber.get(checked.data.bip);
@@ -132,11 +157,24 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
       format: formatOf(file.path),
       body: checked.header.body,
       digest: hashText(text),
-      companions: file.companions.map((c) => loadCompanion(c.path, c.relPath, c.slug)),
+      companions: [],
     };
+    for (const c of file.companions) {
+      const companion = loadCompanion(c.path, c.relPath, c.slug);
+      const ext = extname(c.path);
+      const problems =
+        ext.toLowerCase() === '.mdx' && ext !== '.mdx'
+          ? [diagnostic(show(c.relPath), undefined, 'error', 'registry/extension', 'rename the file to end in ".mdx": the MDX compiler reads lower-case .mdx files only')]
+          : companion.format === 'mdx' && config.mdx === 'compile'
+            ? checkMdx(companion.body, show(c.relPath), dirname(c.path))
+            : [];
+      diagnostics.push(...problems);
+      if (problems.length === 0) bip.companions.push(companion);
+    }
     byNumber.set(bip.data.bip, bip);
     bips.push(bip);
   }
   bips.sort((a, b) => a.data.bip - b.data.bip);
+  diagnostics.push(...linkProblems(bips, found.assets, config, show));
   return { bips, skipped: found.skipped, assets: found.assets, diagnostics, bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule.endsWith('main-document')).length };
 }

@@ -28,7 +28,7 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 function decode(text: string): string {
   try {
-    return decodeURIComponent(text.replace(/&amp;/g, '&'));
+    return decodeURIComponent(text);
   } catch {
     return text;
   }
@@ -37,28 +37,35 @@ function decode(text: string): string {
 const encodePath = (path: string) => path.split('/').map(encodeURIComponent).join('/');
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** Where `href` (as written, entities decoded) in the document at `fromRelPath` should point, or
+ * undefined to leave it as it is. */
 export function resolveLink(href: string, fromRelPath: string, targets: LinkTargets, kind: 'link' | 'image' = 'link'): string | undefined {
   if (href === '' || href.startsWith('#') || href.startsWith('//') || SCHEME.test(href)) return undefined;
   if (href.startsWith('/')) {
     return targets.base !== '/' && !href.startsWith(targets.base) ? targets.base + href.slice(1) : undefined;
   }
-  const [pathPart = '', ...rest] = href.split('#');
-  const hash = rest.length ? `#${rest.join('#')}` : '';
-  const path = decode(pathPart.split('?')[0]!);
-  const joined = posix.normalize(posix.join(posix.dirname(fromRelPath), path)).replace(/\/$/, '');
-  if (joined.startsWith('../') || joined === '..') return undefined;
+  const hashAt = href.indexOf('#');
+  const hash = hashAt < 0 ? '' : href.slice(hashAt);
+  const [pathPart = '', query = ''] = (hashAt < 0 ? href : href.slice(0, hashAt)).split('?');
+  const search = query ? `?${query}` : '';
+  const joined = posix.normalize(posix.join(posix.dirname(fromRelPath), decode(pathPart))).replace(/\/$/, '');
   const key = joined.toLowerCase();
   const page = kind === 'link' ? targets.pages.get(key) : undefined;
   if (page) return page + hash;
   const file = targets.files.get(key);
-  if (file) return targets.fileUrl(file) + hash;
-  if (targets.sourceUrl && kind === 'link') return `${targets.sourceUrl.replace(/\/?$/, '/')}${encodePath(joined)}${hash}`;
-  return undefined;
+  if (file) return targets.fileUrl(file) + search + hash;
+  if (!targets.sourceUrl || kind === 'image') return undefined;
+  // Other files of the repository, inside the registry folder or above it, are shown there.
+  const slash = pathPart.endsWith('/') ? '/' : '';
+  return new URL(encodePath(joined) + slash, targets.sourceUrl.replace(/\/?$/, '/')).href + search + hash;
 }
+
+const unescapeAttribute = (text: string) =>
+  text.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 export function rewriteLinks(html: string, fromRelPath: string, targets: LinkTargets): string {
   return html.replace(ATTRIBUTE, (whole, head: string, tag: string, _attr: string, value: string, tail: string) => {
-    const to = resolveLink(value, fromRelPath, targets, tag === 'img' ? 'image' : 'link');
+    const to = resolveLink(unescapeAttribute(value), fromRelPath, targets, tag === 'img' ? 'image' : 'link');
     return to === undefined ? whole : `${head}${escapeAttribute(to)}${tail}`;
   });
 }

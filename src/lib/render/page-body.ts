@@ -25,5 +25,7 @@ export function sanitizePageBody(html: string, links?: LinkTargets): string {
   let clean = addHeadingAnchors(sanitizeBody(inner));
   const source = open[1]?.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
   if (source && links) clean = rewriteLinks(clean, source, links);
+  // MDX renders a leading `# Title` too; the page already shows the title.
+  if (source) clean = clean.replace(/^\s*<h1\b[^>]*>[\s\S]*?<\/h1>/, '');
   return clean === inner ? html : html.slice(0, start) + clean + html.slice(end);
 }

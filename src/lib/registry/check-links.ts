@@ -1,0 +1,46 @@
+/**
+ * Relative links and images in a document that lead nowhere on the site: a file that is not
+ * published, or not there at all. Found in the markdown, so lint and build report the same, at
+ * the line and column of the link.
+ */
+import { codeMask } from '../bip/header/syntax.ts';
+import { splitLines } from '../bip/lines.ts';
+import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
+import { resolveLink, type LinkTargets } from '../render/links.ts';
+
+const INLINE = /(!?)\]\(\s*<?([^)\s>]+)/g;
+const REFERENCE = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)/;
+const RAW = /<(a|img)\b[^>]*?\s(?:href|src)="([^"]+)"/gi;
+const RELATIVE = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
+
+/** The published pages, for links written as site paths (`../bip-1/` on the page `/bip-10/`). */
+export interface SitePages {
+  /** The URL of the document being checked. */
+  url: string;
+  urls: ReadonlySet<string>;
+}
+
+export function checkLinks(body: string, relPath: string, file: string, targets: LinkTargets, skipImages: boolean, site: SitePages): Diagnostic[] {
+  const lines = splitLines(body);
+  const code = codeMask(lines);
+  const out: Diagnostic[] = [];
+  const check = (href: string, image: boolean, line: number, column: number) => {
+    if (!RELATIVE.test(href) || (image && skipImages)) return;
+    if (resolveLink(href, relPath, targets, image ? 'image' : 'link') !== undefined) return;
+    if (!image && site.urls.has(new URL(href, `http://site${site.url}`).pathname)) return;
+    const message = image
+      ? `the image "${href}" is not a file the site publishes (images, PDFs, text and inert SVGs inside the registry folder)`
+      : `the link "${href}" leads to no page or file of the registry; set sourceUrl to send such links to the repository`;
+    out.push(diagnostic(file, { line, column }, 'warning', 'link/unresolved', message));
+  };
+  lines.forEach((raw, i) => {
+    if (code[i]) return;
+    // Inline code is text, not links: blank it out, keeping columns.
+    const text = raw.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
+    for (const m of text.matchAll(INLINE)) check(m[2]!, m[1] === '!', i + 1, m.index + m[0].indexOf(m[2]!) + 1);
+    const ref = REFERENCE.exec(text);
+    if (ref) check(ref[1]!, false, i + 1, text.indexOf(ref[1]!) + 1);
+    for (const m of text.matchAll(RAW)) check(m[2]!, m[1]!.toLowerCase() === 'img', i + 1, m.index + m[0].indexOf(m[2]!) + 1);
+  });
+  return out;
+}
