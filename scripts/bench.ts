@@ -12,18 +12,23 @@ import { tmpdir } from 'node:os';
 const root = resolve(import.meta.dirname, '..');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 // Written by the build process itself as it exits: its own peak resident memory, in kilobytes.
-const RSS_HOOK = "data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.BENCH_RSS_FILE,String(process.resourceUsage().maxRSS)))";
+const RSS_HOOK =
+  "data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.BENCH_RSS_FILE,String(process.resourceUsage().maxRSS)))";
 
 function build(bipsDir: string, force: boolean): { seconds: number; rssMb: number; ok: boolean } {
   const work = mkdtempSync(join(tmpdir(), 'bip-bench-'));
   const rssFile = join(work, 'rss');
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', RSS_HOOK, astro, 'build', '--outDir', join(work, 'dist'), ...(force ? ['--force'] : [])], {
-    cwd: root,
-    env: { ...process.env, BIPS_DIR: bipsDir, BENCH_RSS_FILE: rssFile, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--import', RSS_HOOK, astro, 'build', '--outDir', join(work, 'dist'), ...(force ? ['--force'] : [])],
+    {
+      cwd: root,
+      env: { ...process.env, BIPS_DIR: bipsDir, BENCH_RSS_FILE: rssFile, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
   if (result.status !== 0) console.error(result.stdout.slice(-2000), result.stderr.slice(-2000));
@@ -40,7 +45,10 @@ if (targets.length === 0) {
 
 console.log('| registry | run | time (s) | peak RSS (MB) |\n| --- | --- | ---: | ---: |');
 for (const dir of targets) {
-  for (const [label, force] of [['cold', true], ['warm', false]] as const) {
+  for (const [label, force] of [
+    ['cold', true],
+    ['warm', false],
+  ] as const) {
     const r = build(dir, force);
     console.log(`| ${dir} | ${label}${r.ok ? '' : ' (FAILED)'} | ${r.seconds.toFixed(1)} | ${r.rssMb.toFixed(0)} |`);
   }

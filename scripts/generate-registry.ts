@@ -18,8 +18,17 @@ const count = Number(countArg ?? 1000);
 
 const types = ['Standards Track', 'Informational', 'Process'];
 const categories = ['Core', 'Process', 'Interface'];
-const models = ['Model-Alpha (Lab A)', 'Model-Beta (Lab B)', 'Model-Gamma (Lab C)', 'Model-Delta (Lab D)', 'Model-Epsilon (Lab E)'];
-const words = 'ledger entry vote quorum review model signature timeline archive replica digest proposal registry schema index client'.split(' ');
+const models = [
+  'Model-Alpha (Lab A)',
+  'Model-Beta (Lab B)',
+  'Model-Gamma (Lab C)',
+  'Model-Delta (Lab D)',
+  'Model-Epsilon (Lab E)',
+];
+const words =
+  'ledger entry vote quorum review model signature timeline archive replica digest proposal registry schema index client'.split(
+    ' ',
+  );
 
 /** A small linear congruential generator: reproducible without a dependency. */
 let seed = 42;
@@ -49,7 +58,14 @@ function fields(n: number): [string, string][] {
 }
 
 function body(n: number): string {
-  const sections = ['Motivation', 'Specification', 'Rationale', 'Backward Compatibility', 'Security Considerations', 'Review Process'];
+  const sections = [
+    'Motivation',
+    'Specification',
+    'Rationale',
+    'Backward Compatibility',
+    'Security Considerations',
+    'Review Process',
+  ];
   const parts = [`## Abstract\n\n${paragraph()}\n`];
   for (const s of sections) {
     parts.push(`## ${s}\n\n${paragraph()}\n\n${paragraph()}\n`);

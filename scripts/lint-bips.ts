@@ -8,7 +8,9 @@ import { countBySeverity, formatReport } from '../src/lib/bip/diagnostics.ts';
 
 const args = process.argv.slice(2);
 if (args.includes('--help') || args.includes('-h')) {
-  console.log('usage: npm run lint:bips -- [file-or-folder…]\nWithout arguments checks the configured registry folder (BIPS_DIR or registry.config.json).');
+  console.log(
+    'usage: npm run lint:bips -- [file-or-folder…]\nWithout arguments checks the configured registry folder (BIPS_DIR or registry.config.json).',
+  );
   process.exit(0);
 }
 const { diagnostics, files, notes } = lintPaths(args, loadRegistryConfig(process.cwd()));

@@ -17,9 +17,19 @@ import { loadRegistryConfig } from './lib/config.ts';
 import { FILES_DIR, makeUrls, normalizeBase } from './lib/urls.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
-  '.avif': 'image/avif', '.bmp': 'image/bmp', '.ico': 'image/x-icon', '.svg': 'image/svg+xml', '.pdf': 'application/pdf',
-  '.txt': 'text/plain; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.tsv': 'text/tab-separated-values; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.bmp': 'image/bmp',
+  '.ico': 'image/x-icon',
+  '.svg': 'image/svg+xml',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
 };
 
 /** The registry path a `files/…` URL path names, if it is one of the publishable files. Only
@@ -52,7 +62,9 @@ export function registry(): AstroIntegration {
         server.middlewares.use((req, res, next) => {
           // Vite strips the base from req.url; the original URL still has it.
           const url = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split(/[?#]/)[0]!;
-          const rel = url.startsWith(prefix) ? publishedFile(new Set(discoverRegistry(config.bipsDir).assets), url.slice(prefix.length)) : undefined;
+          const rel = url.startsWith(prefix)
+            ? publishedFile(new Set(discoverRegistry(config.bipsDir).assets), url.slice(prefix.length))
+            : undefined;
           if (!rel) return next();
           res.setHeader('Content-Type', CONTENT_TYPES[extname(rel).toLowerCase()] ?? 'application/octet-stream');
           res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -94,7 +106,9 @@ export function registry(): AstroIntegration {
           copied++;
         }
         await writeFile(join(root, '_redirects'), redirectsFile(makeUrls(base), manifest));
-        logger.info(`sanitized ${bodies} BIP bodies; published ${copied} linked registry files; wrote _redirects and ${MANIFEST_FILE} (${manifest.bips.length} BIPs)`);
+        logger.info(
+          `sanitized ${bodies} BIP bodies; published ${copied} linked registry files; wrote _redirects and ${MANIFEST_FILE} (${manifest.bips.length} BIPs)`,
+        );
       },
     },
   };

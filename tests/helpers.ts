@@ -22,7 +22,12 @@ const defaults = rulesFrom();
 
 /** Checks BIP text as if it were `fileName` (in `folderName`, if given) with the bundled template. */
 export function check(text: string, fileName = 'bip-0005.md', folderName?: string, rules = defaults) {
-  const result = checkBip(text, { file: folderName ? `${folderName}/${fileName}` : fileName, fileName, ...(folderName ? { folderName } : {}) }, rules.rules, rules.schema);
+  const result = checkBip(
+    text,
+    { file: folderName ? `${folderName}/${fileName}` : fileName, fileName, ...(folderName ? { folderName } : {}) },
+    rules.rules,
+    rules.schema,
+  );
   return { ...result, messages: result.diagnostics.map(formatDiagnostic) };
 }
 
@@ -44,6 +49,8 @@ export function bipText(fields: Record<string, string | null> = {}, body = '## A
     License: 'MIT',
     ...fields,
   };
-  const lines = Object.entries(all).filter(([, v]) => v !== null).map(([k, v]) => `**${k}**: ${v}`);
+  const lines = Object.entries(all)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `**${k}**: ${v}`);
   return `# BIP-5: An Example\n\n## BIP Information\n${lines.join('\n')}\n\n${body}`;
 }

@@ -18,9 +18,7 @@ export interface Group {
 
 const all = await getCollection('bips');
 
-export const bips: BipEntry[] = all
-  .filter((e): e is BipEntry => e.data.kind === 'bip')
-  .sort((a, b) => a.data.bip - b.data.bip);
+export const bips: BipEntry[] = all.filter((e): e is BipEntry => e.data.kind === 'bip').sort((a, b) => a.data.bip - b.data.bip);
 
 export const companions: CompanionEntry[] = all.filter((e): e is CompanionEntry => e.data.kind === 'companion');
 

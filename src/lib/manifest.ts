@@ -54,7 +54,8 @@ export function buildManifest(urls: Urls, bips: readonly ManifestInput[]): UrlMa
 export function redirectsFile(urls: Urls, manifest: UrlManifest): string {
   const lines: string[] = [];
   for (const b of manifest.bips) {
-    for (const alias of caseAliasSlugs(b.number)) lines.push(`${urls.base}${alias} ${b.url} 301`, `${urls.base}${alias}/ ${b.url} 301`);
+    for (const alias of caseAliasSlugs(b.number))
+      lines.push(`${urls.base}${alias} ${b.url} 301`, `${urls.base}${alias}/ ${b.url} 301`);
   }
   return lines.join('\n') + '\n';
 }

@@ -41,10 +41,27 @@ function linkTargets(registry: Registry, base: string, sourceUrl: string | undef
   return { ...targets, key: hashText([...targets.pages, ...targets.files].sort().join('\n')) };
 }
 
-async function put(ctx: LoaderContext, root: string, id: string, data: Record<string, unknown>, src: Source, links: LinkTargets & { key: string }, mdx: RegistryConfig['mdx']) {
+async function put(
+  ctx: LoaderContext,
+  root: string,
+  id: string,
+  data: Record<string, unknown>,
+  src: Source,
+  links: LinkTargets & { key: string },
+  mdx: RegistryConfig['mdx'],
+) {
   // The digest covers everything the stored entry depends on: the file, its data, where the
   // files it may link to are published (this moves with the base path), and the rendering code.
-  const digest = ctx.generateDigest({ raw: src.digest, path: src.path, data: JSON.stringify(data), base: ctx.config.base, source: links.sourceUrl ?? '', links: links.key, mdx, v: RENDER_VERSION });
+  const digest = ctx.generateDigest({
+    raw: src.digest,
+    path: src.path,
+    data: JSON.stringify(data),
+    base: ctx.config.base,
+    source: links.sourceUrl ?? '',
+    links: links.key,
+    mdx,
+    v: RENDER_VERSION,
+  });
   if (ctx.store.get(id)?.digest === digest) return;
   const parsed = await ctx.parseData({ id, data });
   const filePath = relative(root, src.path).split(sep).join('/');
@@ -92,7 +109,14 @@ export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType
       const n = bip.data.bip;
       const refs = bip.companions.map((c) => ({ slug: c.slug, title: c.title }));
       const summary = summarize(bip.body, bip.format);
-      const data = { ...bip.data, kind: 'bip', relPath: bip.relPath, format: bip.format, companions: refs, ...(summary ? { summary } : {}) };
+      const data = {
+        ...bip.data,
+        kind: 'bip',
+        relPath: bip.relPath,
+        format: bip.format,
+        companions: refs,
+        ...(summary ? { summary } : {}),
+      };
       seen.add(bipEntryId(n));
       await put(ctx, root, bipEntryId(n), data, bip, links, config.mdx);
       for (const c of bip.companions) {
@@ -100,7 +124,15 @@ export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType
         seen.add(id);
         companions++;
         const about = summarize(c.body, c.format);
-        const companion = { kind: 'companion', bip: n, slug: c.slug, title: c.title, relPath: c.relPath, format: c.format, ...(about ? { summary: about } : {}) };
+        const companion = {
+          kind: 'companion',
+          bip: n,
+          slug: c.slug,
+          title: c.title,
+          relPath: c.relPath,
+          format: c.format,
+          ...(about ? { summary: about } : {}),
+        };
         await put(ctx, root, id, companion, c, links, config.mdx);
       }
     }

@@ -13,7 +13,11 @@ const bodyOf = (html: string) => html.slice(html.indexOf('<bip-body'), html.last
 describe('building a registry under a base path', () => {
   let build: BuildRun;
   beforeAll(() => {
-    build = runBuild(fixture('registry'), { BASE: '/preview/', SITE: 'https://bips.example.org', BIPS_SOURCE_URL: 'https://git.example.org/reg/blob/main/bips/' });
+    build = runBuild(fixture('registry'), {
+      BASE: '/preview/',
+      SITE: 'https://bips.example.org',
+      BIPS_SOURCE_URL: 'https://git.example.org/reg/blob/main/bips/',
+    });
   });
   afterAll(() => build.remove());
 
@@ -25,7 +29,9 @@ describe('building a registry under a base path', () => {
   });
 
   test('each BIP has a page at /bip-<n>/ with its header and rendered body', () => {
-    const pages = readdirSync(build.outDir).filter((d) => /^bip-(0|[1-9]\d*)$/.test(d)).sort();
+    const pages = readdirSync(build.outDir)
+      .filter((d) => /^bip-(0|[1-9]\d*)$/.test(d))
+      .sort();
     expect(pages).toEqual(['bip-1', 'bip-10', 'bip-2', 'bip-3']);
     const html = build.read('bip-1/index.html');
     expect(html).toContain('<title>BIP-1: Quorum Rules for Model Votes · BIP Registry</title>');
@@ -109,7 +115,9 @@ describe('building a registry under a base path', () => {
   test('the URL manifest maps every number to its canonical URL', () => {
     const manifest = JSON.parse(build.read('bips.json'));
     expect(manifest.base).toBe('/preview/');
-    expect(manifest.bips[1].companions).toEqual([{ title: 'Implementation Notes', url: '/preview/bip-2/notes/', source: 'BIP-02/NOTES.md' }]);
+    expect(manifest.bips[1].companions).toEqual([
+      { title: 'Implementation Notes', url: '/preview/bip-2/notes/', source: 'BIP-02/NOTES.md' },
+    ]);
     expect(manifest.bips[1].source).toBe('BIP-02/BIP-02.md');
     expect(manifest.bips.map((b: { number: number; url: string }) => [b.number, b.url])).toEqual([
       [1, '/preview/bip-1/'],
@@ -145,9 +153,15 @@ describe('building a broken registry', () => {
     const build = runBuild(fixture('broken-registry'));
     expect(build.status).not.toBe(0);
     expect(build.output).toContain('3 BIP files: 1 published, 2 with errors');
-    expect(build.output).toContain('tests/fixtures/broken-registry/bip-0002.md:10:14: error: "2025-02-30" is not an ISO date (YYYY-MM-DD) [created/invalid]');
-    expect(build.output).toContain('tests/fixtures/broken-registry/bip-0003.md:4:10: error: BIP number 4 from the BIP field disagrees with 3 from the title heading and the file name "bip-0003.md" [number/mismatch]');
-    expect(build.output).toContain(`tests/fixtures/broken-registry/bip-0003.md:8:11: error: type "Experimental" is not one of the template's choices (Standards Track, Informational, Process) [type/unlisted]`);
+    expect(build.output).toContain(
+      'tests/fixtures/broken-registry/bip-0002.md:10:14: error: "2025-02-30" is not an ISO date (YYYY-MM-DD) [created/invalid]',
+    );
+    expect(build.output).toContain(
+      'tests/fixtures/broken-registry/bip-0003.md:4:10: error: BIP number 4 from the BIP field disagrees with 3 from the title heading and the file name "bip-0003.md" [number/mismatch]',
+    );
+    expect(build.output).toContain(
+      `tests/fixtures/broken-registry/bip-0003.md:8:11: error: type "Experimental" is not one of the template's choices (Standards Track, Informational, Process) [type/unlisted]`,
+    );
     expect(build.exists('bip-1/index.html')).toBe(false);
     build.remove();
   });

@@ -78,7 +78,8 @@ describe('where the header block sits', () => {
   });
 
   test('a second block is kept aside, not merged', () => {
-    const text = '# BIP-5: T\n\n## BIP Information\n**BIP**: 5\n\n## Abstract\nx\n\n---\n**Status**: Draft\n**Created**: 2025-01-01\n';
+    const text =
+      '# BIP-5: T\n\n## BIP Information\n**BIP**: 5\n\n## Abstract\nx\n\n---\n**Status**: Draft\n**Created**: 2025-01-01\n';
     const header = parse(text);
     expect(header.block?.placement).toBe('section');
     expect(header.ignored.map((b) => [b.placement, b.start])).toEqual([['footer', 9]]);
@@ -123,9 +124,12 @@ describe('key syntaxes', () => {
     expect(readBoldKeyLine('**BIP-05 Status**: Draft', 1)?.keyNumber).toBe('05');
   });
 
-  test.each(['**Status** Draft', '**Sta:tus**: x', 'Status: Draft', '**Status:**: Draft', '** **: x'])('not a key line: %s', (line) => {
-    expect(readBoldKeyLine(line, 1)).toBeUndefined();
-  });
+  test.each(['**Status** Draft', '**Sta:tus**: x', 'Status: Draft', '**Status:**: Draft', '** **: x'])(
+    'not a key line: %s',
+    (line) => {
+      expect(readBoldKeyLine(line, 1)).toBeUndefined();
+    },
+  );
 
   test('cleanValue reports how far the value moved', () => {
     expect(cleanValue('  `x`  ')).toEqual({ value: 'x', offset: 3 });
@@ -171,14 +175,16 @@ describe('what is not a header, and blocks that must still be found', () => {
   });
 
   test('a later "## Details" section with bold lines does not replace the header under the title', () => {
-    const text = '# BIP-5: T\n\n**BIP**: 5\n**Author**: A (X)\n**Status**: Draft\n\n## Details\n\n**Status**: the node reports\n**Type**: u8\n';
+    const text =
+      '# BIP-5: T\n\n**BIP**: 5\n**Author**: A (X)\n**Status**: Draft\n\n## Details\n\n**Status**: the node reports\n**Type**: u8\n';
     const header = parse(text);
     expect(header.block?.placement).toBe('top');
     expect(header.ignored).toEqual([]);
   });
 
   test('a header section ends at the first paragraph; the paragraph stays in the body', () => {
-    const text = '# BIP-5: T\n\n## BIP Information\n**BIP**: 5\n**Status**: Draft\n\nSome words about it.\n**Status**: repeated in prose\n';
+    const text =
+      '# BIP-5: T\n\n## BIP Information\n**BIP**: 5\n**Status**: Draft\n\nSome words about it.\n**Status**: repeated in prose\n';
     const header = parse(text);
     expect(header.block?.end).toBe(5);
     expect(header.body).toContain('Some words about it.');
@@ -205,7 +211,11 @@ describe('what is not a header, and blocks that must still be found', () => {
   });
 
   test('a preamble may start with a key the template does not name', () => {
-    expect(parse('```\nLayer: Applications\nBIP: 5\nStatus: Draft\n```\n').block?.fields.map((f) => f.key)).toEqual(['Layer', 'BIP', 'Status']);
+    expect(parse('```\nLayer: Applications\nBIP: 5\nStatus: Draft\n```\n').block?.fields.map((f) => f.key)).toEqual([
+      'Layer',
+      'BIP',
+      'Status',
+    ]);
   });
 
   test('long lines do not make the parser backtrack (a BIP is untrusted input)', () => {

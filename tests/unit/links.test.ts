@@ -13,7 +13,13 @@ const files = new Map([
   ['bip-03/diagram.png', 'BIP-03/diagram.png'],
   ['assets/logo one.svg', 'assets/logo one.svg'],
 ]);
-const targets: LinkTargets = { pages, files, fileUrl: urls.file, base: '/', sourceUrl: 'https://git.example.org/r/blob/main/bips' };
+const targets: LinkTargets = {
+  pages,
+  files,
+  fileUrl: urls.file,
+  base: '/',
+  sourceUrl: 'https://git.example.org/r/blob/main/bips',
+};
 
 describe('links between registry files', () => {
   test.each([
@@ -55,22 +61,31 @@ describe('links between registry files', () => {
   test('rewritten values are escaped: a crafted path cannot break out of the attribute', () => {
     const html = '<a href="x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.md">evil</a>';
     const out = rewriteLinks(html, 'bip-0001.md', targets);
-    expect(out).toBe('<a href="https://git.example.org/r/blob/main/bips/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.md">evil</a>');
+    expect(out).toBe(
+      '<a href="https://git.example.org/r/blob/main/bips/x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E.md">evil</a>',
+    );
   });
 
   test('entities in attributes are decoded once and escaped once', () => {
     const preview = { ...targets, base: '/preview/' };
-    expect(rewriteLinks('<a href="/search?a=1&amp;b=2">q</a>', 'bip-0001.md', preview)).toBe('<a href="/preview/search?a=1&amp;b=2">q</a>');
-    expect(rewriteLinks('<a href="REVIEW_REPORT.md#a&amp;b">r</a>', 'BIP-03/BIP-03.md', targets)).toBe('<a href="/bip-3/review-report/#a&amp;b">r</a>');
+    expect(rewriteLinks('<a href="/search?a=1&amp;b=2">q</a>', 'bip-0001.md', preview)).toBe(
+      '<a href="/preview/search?a=1&amp;b=2">q</a>',
+    );
+    expect(rewriteLinks('<a href="REVIEW_REPORT.md#a&amp;b">r</a>', 'BIP-03/BIP-03.md', targets)).toBe(
+      '<a href="/bip-3/review-report/#a&amp;b">r</a>',
+    );
   });
 
   test('anchors and images are rewritten, other attributes stay', () => {
     const html = '<p><a href="REVIEW_REPORT.md" title="r">r</a> <img src="diagram.png" alt="d"></p>';
-    expect(rewriteLinks(html, 'BIP-03/BIP-03.md', targets)).toBe('<p><a href="/bip-3/review-report/" title="r">r</a> <img src="/files/BIP-03/diagram.png" alt="d"></p>');
+    expect(rewriteLinks(html, 'BIP-03/BIP-03.md', targets)).toBe(
+      '<p><a href="/bip-3/review-report/" title="r">r</a> <img src="/files/BIP-03/diagram.png" alt="d"></p>',
+    );
   });
 
   test("Astro's local-image marks become plain sources again", () => {
-    const marked = '<p><img __ASTRO_IMAGE_="{&quot;alt&quot;:&quot;a &amp; b&quot;,&quot;src&quot;:&quot;diagram.png&quot;,&quot;index&quot;:0}"></p>';
+    const marked =
+      '<p><img __ASTRO_IMAGE_="{&quot;alt&quot;:&quot;a &amp; b&quot;,&quot;src&quot;:&quot;diagram.png&quot;,&quot;index&quot;:0}"></p>';
     expect(unmarkImages(marked)).toBe('<p><img alt="a &amp; b" src="diagram.png"></p>');
   });
 });

@@ -20,7 +20,9 @@ describe('numbers', () => {
     ['123', 123],
   ])('field %s → %i', (text, n) => expect(parseNumber(text)).toBe(n));
 
-  test.each(['five', '5a', '-5', 'BIP-', '', '5.1'])('field %j is not a number', (text) => expect(parseNumber(text)).toBeUndefined());
+  test.each(['five', '5a', '-5', 'BIP-', '', '5.1'])('field %j is not a number', (text) =>
+    expect(parseNumber(text)).toBeUndefined(),
+  );
 
   test.each([
     ['bip-0005.md', 5],
@@ -100,8 +102,20 @@ describe('authors', () => {
     ['Claude-4-Sonnet (Anthropic)', [{ name: 'Claude-4-Sonnet', provider: 'Anthropic' }]],
     ['Grok-Code-Fast-1 (Implementation Lead)', [{ name: 'Grok-Code-Fast-1', role: 'Implementation Lead' }]],
     ['GPT-5 (OpenAI) (Reviewer)', [{ name: 'GPT-5', provider: 'OpenAI', role: 'Reviewer' }]],
-    ['A (X), B (Y)', [{ name: 'A', provider: 'X' }, { name: 'B', provider: 'Y' }]],
-    ['A (X) + B (Y)', [{ name: 'A', provider: 'X' }, { name: 'B', provider: 'Y' }]],
+    [
+      'A (X), B (Y)',
+      [
+        { name: 'A', provider: 'X' },
+        { name: 'B', provider: 'Y' },
+      ],
+    ],
+    [
+      'A (X) + B (Y)',
+      [
+        { name: 'A', provider: 'X' },
+        { name: 'B', provider: 'Y' },
+      ],
+    ],
     ['Ada Moreno <ada@example.org>', [{ name: 'Ada Moreno', email: 'ada@example.org' }]],
     ['Model (Lab, Inc.)', [{ name: 'Model', provider: 'Lab, Inc.' }]],
     ['C++ Fan (Self)', [{ name: 'C++ Fan', provider: 'Self' }]],
@@ -110,22 +124,39 @@ describe('authors', () => {
 });
 
 describe('placeholders', () => {
-  test.each(['XXX', 'BIP-XXX', 'YYYY-MM-DD', 'TBD', '[Core | Process | Interface]', '[Your Model Name] ([Provider])', '[Descriptive Title]'])(
-    '%s is a placeholder',
-    (v) => expect(isPlaceholder(v)).toBe(true),
+  test.each([
+    'XXX',
+    'BIP-XXX',
+    'YYYY-MM-DD',
+    'TBD',
+    '[Core | Process | Interface]',
+    '[Your Model Name] ([Provider])',
+    '[Descriptive Title]',
+  ])('%s is a placeholder', (v) => expect(isPlaceholder(v)).toBe(true));
+  test.each(['TBD (Selected by lottery)', 'Core', 'MIT', '2025-01-01', 'GPT-5 (OpenAI)'])('%s is a value', (v) =>
+    expect(isPlaceholder(v)).toBe(false),
   );
-  test.each(['TBD (Selected by lottery)', 'Core', 'MIT', '2025-01-01', 'GPT-5 (OpenAI)'])('%s is a value', (v) => expect(isPlaceholder(v)).toBe(false));
 });
 
 describe('a complete record', () => {
   test('every field is normalized, unknown fields are kept in order', () => {
-    const r = check(bipText({ Status: 'Implemented (Phase 1 done)', Author: 'A (X) + B (Implementation Lead)', Discussion: 'https://example.org/d/1', Requires: 'BIP-1' }));
+    const r = check(
+      bipText({
+        Status: 'Implemented (Phase 1 done)',
+        Author: 'A (X) + B (Implementation Lead)',
+        Discussion: 'https://example.org/d/1',
+        Requires: 'BIP-1',
+      }),
+    );
     expect(r.messages).toEqual([]);
     const { lines, ...data } = r.data!;
     expect(data).toEqual({
       bip: 5,
       title: 'An Example',
-      author: [{ name: 'A', provider: 'X' }, { name: 'B', role: 'Implementation Lead' }],
+      author: [
+        { name: 'A', provider: 'X' },
+        { name: 'B', role: 'Implementation Lead' },
+      ],
       status: 'Implemented',
       statusNote: 'Phase 1 done',
       statusKnown: true,
@@ -143,7 +174,10 @@ describe('a complete record', () => {
   });
 
   test('choice values are matched without regard to case and stored as the template writes them', () => {
-    expect(check(bipText({ Type: 'standards track', Category: 'core' })).data).toMatchObject({ type: 'Standards Track', category: 'Core' });
+    expect(check(bipText({ Type: 'standards track', Category: 'core' })).data).toMatchObject({
+      type: 'Standards Track',
+      category: 'Core',
+    });
   });
 
   test('the title falls back to the H1 without emoji or number', () => {
@@ -153,9 +187,10 @@ describe('a complete record', () => {
 });
 
 describe('values as real registries write them', () => {
-  test.each([
-    ['[Jane Doe](https://example.org/jane) (Lab)', [{ name: 'Jane Doe', provider: 'Lab' }]],
-  ])('author %s', (text, authors) => expect(parseAuthors(text)).toEqual(authors));
+  test.each([['[Jane Doe](https://example.org/jane) (Lab)', [{ name: 'Jane Doe', provider: 'Lab' }]]])(
+    'author %s',
+    (text, authors) => expect(parseAuthors(text)).toEqual(authors),
+  );
 
   test.each([
     ['✅ Approved', 'Approved'],

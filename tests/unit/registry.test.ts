@@ -13,7 +13,9 @@ describe('every BIP file ends as a page or as a reported error', () => {
     const registry = loadRegistry(configFor(dir));
     // Companion documents are not BIP files; their problems fail the build but are not counted here.
     const companions = new Set(discoverRegistry(dir).bips.flatMap((b) => b.companions.map((c) => c.relPath)));
-    const failed = new Set(registry.diagnostics.filter((d) => d.severity === 'error' && !companions.has(d.file)).map((d) => d.file));
+    const failed = new Set(
+      registry.diagnostics.filter((d) => d.severity === 'error' && !companions.has(d.file)).map((d) => d.file),
+    );
     expect(registry.bips.length + failed.size).toBe(registry.bipFiles);
     for (const bip of registry.bips) expect(failed.has(bip.relPath)).toBe(false);
   });
@@ -29,7 +31,9 @@ describe('the example registry', () => {
 
   test('exercises every status, type, category and header placement', () => {
     const seen = (key: 'status' | 'type' | 'category' | 'placement') => new Set(registry.bips.map((b) => b.data[key]));
-    expect(seen('status')).toEqual(new Set(['Draft', 'Proposed', 'Review', 'Approved', 'Implementation', 'Implemented', 'Rejected', 'Withdrawn']));
+    expect(seen('status')).toEqual(
+      new Set(['Draft', 'Proposed', 'Review', 'Approved', 'Implementation', 'Implemented', 'Rejected', 'Withdrawn']),
+    );
     expect(seen('type')).toEqual(new Set(['Standards Track', 'Informational', 'Process']));
     expect(seen('category')).toEqual(new Set(['Core', 'Process', 'Interface']));
     expect(seen('placement')).toEqual(new Set(['section', 'footer', 'fence', 'frontmatter', 'top']));

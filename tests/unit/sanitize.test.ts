@@ -24,7 +24,8 @@ describe('sanitizing rendered bodies', () => {
   ])('keeps %s', (html) => expect(sanitizeBody(html)).toBe(html));
 
   test('keeps highlighted code colours, light and dark', () => {
-    const html = '<pre class="astro-code astro-code-themes github-light github-dark" style="background-color:#fff;--shiki-dark-bg:#24292e;color:#24292e;--shiki-dark:#e1e4e8" tabindex="0" data-language="ts"><code><span style="color:#D73A49;--shiki-dark:#F97583">const</span></code></pre>';
+    const html =
+      '<pre class="astro-code astro-code-themes github-light github-dark" style="background-color:#fff;--shiki-dark-bg:#24292e;color:#24292e;--shiki-dark:#e1e4e8" tabindex="0" data-language="ts"><code><span style="color:#D73A49;--shiki-dark:#F97583">const</span></code></pre>';
     expect(sanitizeBody(html)).toBe(html);
   });
 

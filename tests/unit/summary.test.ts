@@ -19,5 +19,7 @@ describe('the description from the Abstract', () => {
 });
 
 test('MDX expressions and exports stay out of the description', () => {
-  expect(summarize('export const n = 2;\n\n## Abstract\n\nIt ships in {n} phases, quickly. More.\n', 'mdx')).toBe('It ships in phases, quickly.');
+  expect(summarize('export const n = 2;\n\n## Abstract\n\nIt ships in {n} phases, quickly. More.\n', 'mdx')).toBe(
+    'It ships in phases, quickly.',
+  );
 });

@@ -5,7 +5,16 @@ import { bipText, bundledTemplate, check, rulesFrom } from '../helpers.ts';
 describe('the template drives the schema', () => {
   test('the bundled template names the eight fields and their choice lists', () => {
     const spec = readTemplate(bundledTemplate);
-    expect(spec.fields.map((f) => f.label)).toEqual(['BIP', 'Title', 'Author', 'Status', 'Type', 'Category', 'Created', 'License']);
+    expect(spec.fields.map((f) => f.label)).toEqual([
+      'BIP',
+      'Title',
+      'Author',
+      'Status',
+      'Type',
+      'Category',
+      'Created',
+      'License',
+    ]);
     expect(spec.fields.find((f) => f.name === 'type')?.choices).toEqual(['Standards Track', 'Informational', 'Process']);
     expect(spec.fields.find((f) => f.name === 'category')?.choices).toEqual(['Core', 'Process', 'Interface']);
     expect(spec.sections).toContain('Review Process');
@@ -14,7 +23,9 @@ describe('the template drives the schema', () => {
   test('removing a type from the template makes BIPs of that type fail', () => {
     const text = bipText({ Type: 'Informational' });
     expect(check(text).messages).toEqual([]);
-    const edited = rulesFrom(bundledTemplate.replace('[Standards Track | Informational | Process]', '[Standards Track | Process]'));
+    const edited = rulesFrom(
+      bundledTemplate.replace('[Standards Track | Informational | Process]', '[Standards Track | Process]'),
+    );
     expect(check(text, undefined, undefined, edited).messages).toEqual([
       `bip-0005.md:8:11: error: type "Informational" is not one of the template's choices (Standards Track, Process) [type/unlisted]`,
     ]);
@@ -38,7 +49,9 @@ describe('the template drives the schema', () => {
     expect(withIt.messages).toEqual([]);
     expect((withIt.data as Record<string, unknown> | undefined)?.discussion).toBe('https://example.org/1');
     expect(withIt.data?.extra).toEqual([]);
-    expect(check(bipText({ Discussion: 'https://example.org/1' })).data?.extra).toEqual([{ key: 'Discussion', value: 'https://example.org/1' }]);
+    expect(check(bipText({ Discussion: 'https://example.org/1' })).data?.extra).toEqual([
+      { key: 'Discussion', value: 'https://example.org/1' },
+    ]);
   });
 
   test('a choice field removed from the template stops being checked', () => {

@@ -36,7 +36,10 @@ describe('URLs', () => {
 
   test('_redirects lists only the aliases redirect pages cannot serve', () => {
     const urls = makeUrls('/');
-    const text = redirectsFile(urls, buildManifest(urls, [{ number: 7, title: 'T', status: 'Draft', source: 'bip-0007.md', companions: [] }]));
+    const text = redirectsFile(
+      urls,
+      buildManifest(urls, [{ number: 7, title: 'T', status: 'Draft', source: 'bip-0007.md', companions: [] }]),
+    );
     expect(text).toBe('/BIP-7 /bip-7/ 301\n/BIP-7/ /bip-7/ 301\n');
   });
 });

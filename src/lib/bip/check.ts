@@ -27,7 +27,9 @@ export function checkBip(text: string, src: BipSourceName, rules: RegistryRules,
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
     const line = bip.lines[field] ?? header.block?.start ?? 1;
-    diagnostics.push(diagnostic(src.file, { line, column: 1 }, 'error', 'schema/invalid', `${field || 'header'}: ${issue.message}`));
+    diagnostics.push(
+      diagnostic(src.file, { line, column: 1 }, 'error', 'schema/invalid', `${field || 'header'}: ${issue.message}`),
+    );
   }
   return { header, diagnostics };
 }

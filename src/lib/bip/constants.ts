@@ -53,7 +53,17 @@ export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
   { name: 'Proposed', aliases: ['proposed', 'proposal', 'submitted'], description: 'Complete and submitted for a decision.' },
   {
     name: 'Review',
-    aliases: ['review', 'in review', 'under review', 'peer review', 'in peer review', 'final review', 'in final review', 'changes requested', 'revisions required'],
+    aliases: [
+      'review',
+      'in review',
+      'under review',
+      'peer review',
+      'in peer review',
+      'final review',
+      'in final review',
+      'changes requested',
+      'revisions required',
+    ],
     description: 'Under peer or final review.',
   },
   { name: 'Approved', aliases: ['approved', 'accepted'], description: 'Accepted; implementation may start.' },
@@ -62,9 +72,17 @@ export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
     aliases: ['implementation', 'in implementation', 'in progress', 'in development', 'implementing'],
     description: 'Being implemented.',
   },
-  { name: 'Implemented', aliases: ['implemented', 'final', 'complete', 'completed', 'done', 'active'], description: 'Implemented and in force.' },
+  {
+    name: 'Implemented',
+    aliases: ['implemented', 'final', 'complete', 'completed', 'done', 'active'],
+    description: 'Implemented and in force.',
+  },
   { name: 'Rejected', aliases: ['rejected', 'declined'], description: 'Considered and not accepted.' },
-  { name: 'Withdrawn', aliases: ['withdrawn', 'abandoned', 'superseded', 'obsolete'], description: 'Withdrawn by its authors or replaced.' },
+  {
+    name: 'Withdrawn',
+    aliases: ['withdrawn', 'abandoned', 'superseded', 'obsolete'],
+    description: 'Withdrawn by its authors or replaced.',
+  },
 ];
 
 /** Whole values that mean a template field was never filled in. */
@@ -81,7 +99,8 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /** Words that make a parenthesised author note a role, not a provider. */
-export const ROLE_WORDS = /\b(lead|author|authority|editor|reviewer|maintainer|implement\w*|coordinator|owner|champion|contributor|master|based on|co-?author|sponsor|chair)\b/i;
+export const ROLE_WORDS =
+  /\b(lead|author|authority|editor|reviewer|maintainer|implement\w*|coordinator|owner|champion|contributor|master|based on|co-?author|sponsor|chair)\b/i;
 
 /** `5`, `05`, `005`, `BIP-05`, `BIP 5`, `bip5`. */
 export const NUMBER_PATTERN = /^(?:bip[-\s_]?)?0*(\d{1,6})$/i;

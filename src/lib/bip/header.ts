@@ -38,7 +38,12 @@ function findHeadings(lines: readonly string[], code: readonly boolean[]): Headi
 
 /** A header section: its fields must start right under the heading. A generic title (`##
  * Details`) only counts when the block names the BIP or its authors, as a header would. */
-function readSection(lines: readonly string[], headings: readonly Heading[], n: number, opts: HeaderOptions): HeaderBlock | undefined {
+function readSection(
+  lines: readonly string[],
+  headings: readonly Heading[],
+  n: number,
+  opts: HeaderOptions,
+): HeaderBlock | undefined {
   const h = headings[n]!;
   const title = h.text.replace(/[*_`]/g, '').trim();
   const generic = GENERIC_SECTION.test(title);

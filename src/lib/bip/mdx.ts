@@ -38,8 +38,15 @@ export function checkMdxImages(body: string, file: string, dir: string): Diagnos
         path = resolve(dir, src);
       }
       if (!existsSync(path)) {
-        out.push(diagnostic(file, { line: i + 1, column: m.index + m[0].indexOf(src) + 1 }, 'error', 'mdx/missing-image',
-          `the image "${src}" does not exist; MDX cannot build a page that imports it`));
+        out.push(
+          diagnostic(
+            file,
+            { line: i + 1, column: m.index + m[0].indexOf(src) + 1 },
+            'error',
+            'mdx/missing-image',
+            `the image "${src}" does not exist; MDX cannot build a page that imports it`,
+          ),
+        );
       }
     }
   });
@@ -51,8 +58,15 @@ export function checkMdxImages(body: string, file: string, dir: string): Diagnos
 export function checkMdx(body: string, file: string, dir: string, header?: { placement: string; start: number }): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (header && header.placement !== 'frontmatter') {
-    out.push(diagnostic(file, { line: header.start, column: 1 }, 'error', 'mdx/header',
-      'an .mdx BIP keeps its header in YAML frontmatter: MDX shows the body as written, so this header would appear on the page'));
+    out.push(
+      diagnostic(
+        file,
+        { line: header.start, column: 1 },
+        'error',
+        'mdx/header',
+        'an .mdx BIP keeps its header in YAML frontmatter: MDX shows the body as written, so this header would appear on the page',
+      ),
+    );
   }
   const syntax = checkMdxSyntax(body, file);
   return [...out, ...syntax, ...(syntax.length ? [] : checkMdxImages(body, file, dir))];

@@ -100,7 +100,8 @@ function collectFields(block: HeaderBlock, rules: RegistryRules, report: Step['r
   // Unfilled template text first: a placeholder makes the field's other checks meaningless.
   for (const [name, f] of fields) {
     if (f.value === '') report(f, 'error', 'field/empty', `field "${f.key}" is empty`);
-    else if (isPlaceholder(f.value)) report(f, 'error', 'field/placeholder', `field "${f.key}" still holds the template placeholder "${f.value}"`);
+    else if (isPlaceholder(f.value))
+      report(f, 'error', 'field/placeholder', `field "${f.key}" still holds the template placeholder "${f.value}"`);
     else continue;
     fields.delete(name);
   }
@@ -113,16 +114,23 @@ function resolveNumber({ header, block, src, fields, report }: Step): number | u
   const bipField = fields.get('bip');
   if (bipField) {
     const n = parseNumber(bipField.value);
-    if (n === undefined) report(bipField, 'error', 'number/invalid', `"${bipField.value}" is not a BIP number (write 5, 05 or BIP-05)`);
+    if (n === undefined)
+      report(bipField, 'error', 'number/invalid', `"${bipField.value}" is not a BIP number (write 5, 05 or BIP-05)`);
     else claims.push({ number: n, source: `the ${bipField.key} field`, at: bipField });
   }
   for (const f of block.fields) {
-    if (f.keyNumber === undefined || claims.some((c) => c.number === Number(f.keyNumber) && c.source.startsWith('the key'))) continue;
-    claims.push({ number: Number(f.keyNumber), source: `the key "BIP-${f.keyNumber} ${f.key}"`, at: { line: f.line, column: f.keyNumberColumn ?? 1 } });
+    if (f.keyNumber === undefined || claims.some((c) => c.number === Number(f.keyNumber) && c.source.startsWith('the key')))
+      continue;
+    claims.push({
+      number: Number(f.keyNumber),
+      source: `the key "BIP-${f.keyNumber} ${f.key}"`,
+      at: { line: f.line, column: f.keyNumberColumn ?? 1 },
+    });
   }
   const h1 = header.h1;
   const h1Number = h1 && numberFromH1(h1.text);
-  if (h1 && h1Number !== undefined) claims.push({ number: h1Number, source: 'the title heading', at: { line: h1.line, column: 1 } });
+  if (h1 && h1Number !== undefined)
+    claims.push({ number: h1Number, source: 'the title heading', at: { line: h1.line, column: 1 } });
   const fileNumber = numberFromName(src.fileName);
   if (fileNumber !== undefined) claims.push({ number: fileNumber, source: `the file name "${src.fileName}"` });
   const folderNumber = src.folderName === undefined ? undefined : numberFromName(src.folderName);
@@ -131,12 +139,21 @@ function resolveNumber({ header, block, src, fields, report }: Step): number | u
   const clash = findDisagreement(claims);
   if (clash) {
     const { odd, agreeing } = clash;
-    report(odd.at ?? agreeing.find((c) => c.at)?.at, 'error', 'number/mismatch',
-      `BIP number ${odd.number} from ${odd.source} disagrees with ${clash.number} from ${agreeing.map((c) => c.source).join(' and ')}`);
+    report(
+      odd.at ?? agreeing.find((c) => c.at)?.at,
+      'error',
+      'number/mismatch',
+      `BIP number ${odd.number} from ${odd.source} disagrees with ${clash.number} from ${agreeing.map((c) => c.source).join(' and ')}`,
+    );
   }
   const number = clash ? clash.number : claims[0]?.number;
   if (number === undefined && !bipField) {
-    report({ line: block.start, column: 1 }, 'error', 'number/missing', 'no BIP number: add a "BIP" field or name the file bip-<number>.md');
+    report(
+      { line: block.start, column: 1 },
+      'error',
+      'number/missing',
+      'no BIP number: add a "BIP" field or name the file bip-<number>.md',
+    );
   }
   return number;
 }
@@ -145,16 +162,27 @@ function resolveNumber({ header, block, src, fields, report }: Step): number | u
 function resolveTitle({ header, block, fields, report }: Step): string | undefined {
   const h1 = header.h1;
   const fromH1 = h1 && titleFromH1(h1.text);
-  const h1IsPlaceholder = h1 !== undefined && (/^\W*bip[-\s]?x{2,}/iu.test(h1.text) || (fromH1 !== undefined && isPlaceholder(fromH1)));
+  const h1IsPlaceholder =
+    h1 !== undefined && (/^\W*bip[-\s]?x{2,}/iu.test(h1.text) || (fromH1 !== undefined && isPlaceholder(fromH1)));
   const titleField = fields.get('title');
   if (h1 && h1IsPlaceholder) {
     const shown = titleField ? h1.text : fromH1;
-    report({ line: h1.line, column: 1 }, 'error', 'field/placeholder', `the title heading still holds the template placeholder "${shown}"`);
+    report(
+      { line: h1.line, column: 1 },
+      'error',
+      'field/placeholder',
+      `the title heading still holds the template placeholder "${shown}"`,
+    );
   }
   const title = titleField?.value ?? (h1IsPlaceholder ? undefined : fromH1 || undefined);
   const titleWritten = block.fields.some((f) => canonicalFieldName(f.name) === 'title');
   if (!title && !h1IsPlaceholder && !titleWritten) {
-    report({ line: block.start, column: 1 }, 'error', 'title/missing', 'no title: add a "Title" field or a "# BIP-<n>: Title" heading');
+    report(
+      { line: block.start, column: 1 },
+      'error',
+      'title/missing',
+      'no title: add a "Title" field or a "# BIP-<n>: Title" heading',
+    );
   }
   return title;
 }
@@ -172,8 +200,12 @@ function resolveTemplateValues({ fields, rules, report }: Step): Record<string, 
     const match = tf.choices.find((c) => c.toLowerCase() === f.value.toLowerCase());
     const open = OPEN_CHOICE_FIELDS.includes(tf.name);
     if (!match) {
-      report(f, open ? 'warning' : 'error', `${tf.name}/unlisted`,
-        `${tf.label.toLowerCase()} "${f.value}" is not one of the template's choices (${tf.choices.join(', ')})${open ? '; it is kept as written' : ''}`);
+      report(
+        f,
+        open ? 'warning' : 'error',
+        `${tf.name}/unlisted`,
+        `${tf.label.toLowerCase()} "${f.value}" is not one of the template's choices (${tf.choices.join(', ')})${open ? '; it is kept as written' : ''}`,
+      );
     }
     record[tf.name] = match ?? f.value;
   }
@@ -185,23 +217,37 @@ function reportMissing({ block, rules, report }: Step): void {
   for (const tf of rules.template.fields) {
     if (tf.name === 'bip' || tf.name === 'title' || block.fields.some((f) => canonicalFieldName(f.name) === tf.name)) continue;
     const required = (REQUIRED_FIELDS as readonly string[]).includes(tf.name);
-    report({ line: block.start, column: 1 }, required ? 'error' : 'warning', 'field/missing', `the header has no "${tf.label}" field`);
+    report(
+      { line: block.start, column: 1 },
+      required ? 'error' : 'warning',
+      'field/missing',
+      `the header has no "${tf.label}" field`,
+    );
   }
 }
 
 export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: RegistryRules): NormalizeResult {
   const diagnostics: Diagnostic[] = [];
-  const report: Step['report'] = (at, severity, rule, message) => diagnostics.push(diagnostic(src.file, at, severity, rule, message));
+  const report: Step['report'] = (at, severity, rule, message) =>
+    diagnostics.push(diagnostic(src.file, at, severity, rule, message));
   const block = header.block;
   if (!block) {
-    report(undefined, 'error', 'header/missing',
-      'no header block found: expected a "## BIP Information" section, a fenced "Key: value" preamble, YAML frontmatter, or "**Key**: value" lines after a closing "---"');
+    report(
+      undefined,
+      'error',
+      'header/missing',
+      'no header block found: expected a "## BIP Information" section, a fenced "Key: value" preamble, YAML frontmatter, or "**Key**: value" lines after a closing "---"',
+    );
     return { diagnostics };
   }
   for (const p of block.problems) report(p, 'error', p.rule, p.message);
   for (const other of header.ignored) {
-    report({ line: other.start, column: 1 }, 'warning', 'header/extra-block',
-      `a second header block (${other.placement}) is ignored; the fields at line ${block.start} are used`);
+    report(
+      { line: other.start, column: 1 },
+      'warning',
+      'header/extra-block',
+      `a second header block (${other.placement}) is ignored; the fields at line ${block.start} are used`,
+    );
   }
 
   const { fields, extra, lines } = collectFields(block, rules, report);
@@ -211,19 +257,26 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
 
   const authorField = fields.get('author');
   const author = authorField ? parseAuthors(authorField.value) : [];
-  if (authorField && author.length === 0) report(authorField, 'error', 'author/invalid', `"${authorField.value}" names no author`);
-  else if (authorField && author.some((a) => a.name === '')) report(authorField, 'error', 'author/invalid', `an author in "${authorField.value}" has no name`);
+  if (authorField && author.length === 0)
+    report(authorField, 'error', 'author/invalid', `"${authorField.value}" names no author`);
+  else if (authorField && author.some((a) => a.name === ''))
+    report(authorField, 'error', 'author/invalid', `an author in "${authorField.value}" has no name`);
 
   const statusField = fields.get('status');
   const status = statusField ? normalizeStatus(statusField.value, rules.statuses) : undefined;
   if (statusField && status && !status.known) {
-    report(statusField, 'warning', 'status/unknown',
-      `status "${status.status}" is not in the lifecycle (${rules.statuses.map((s) => s.name).join(', ')}); it is kept as written`);
+    report(
+      statusField,
+      'warning',
+      'status/unknown',
+      `status "${status.status}" is not in the lifecycle (${rules.statuses.map((s) => s.name).join(', ')}); it is kept as written`,
+    );
   }
 
   const createdField = fields.get('created');
   const created = createdField && isoDate(createdField.value);
-  if (createdField && !created) report(createdField, 'error', 'created/invalid', `"${createdField.value}" is not an ISO date (YYYY-MM-DD)`);
+  if (createdField && !created)
+    report(createdField, 'error', 'created/invalid', `"${createdField.value}" is not an ISO date (YYYY-MM-DD)`);
 
   const record = resolveTemplateValues(step);
   reportMissing(step);

@@ -48,7 +48,8 @@ export interface Disagreement {
 export function findDisagreement(claims: readonly NumberClaim[]): Disagreement | undefined {
   const numbers = [...new Set(claims.map((c) => c.number))];
   if (numbers.length < 2) return undefined;
-  const weight = (n: number) => claims.filter((c) => c.number === n).length + (claims.some((c) => c.number === n && !c.at) ? 0.5 : 0);
+  const weight = (n: number) =>
+    claims.filter((c) => c.number === n).length + (claims.some((c) => c.number === n && !c.at) ? 0.5 : 0);
   const number = numbers.reduce((best, n) => (weight(n) > weight(best) ? n : best));
   return { odd: claims.find((c) => c.number !== number)!, number, agreeing: claims.filter((c) => c.number === number) };
 }

@@ -12,7 +12,10 @@ export interface NormalizedStatus {
 }
 
 function squash(text: string): string {
-  return text.toLowerCase().replace(/[\s_]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
+    .trim();
 }
 
 function lookup(text: string, statuses: readonly StatusDefinition[]): StatusDefinition | undefined {

@@ -29,13 +29,18 @@ export function readTemplate(source: string): TemplateSpec {
   if (!header.block) throw new Error('the template has no header block (expected a "## BIP Information" section)');
   const fields = header.block.fields.map((f): TemplateField => {
     const m = CHOICE_LIST.exec(f.value.trim());
-    const choices = m?.[1]!.split('|').map((c) => c.trim()).filter(Boolean);
+    const choices = m?.[1]!
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean);
     return { name: canonicalFieldName(f.name), label: f.key, ...(choices ? { choices } : {}) };
   });
   const missing = REQUIRED_FIELDS.filter((name) => !fields.some((f) => f.name === name));
   if (missing.length > 0) {
     const label = (name: string) => (name === 'bip' ? 'BIP' : name[0]!.toUpperCase() + name.slice(1));
-    throw new Error(`the template's header has no ${missing.map((m) => `"${label(m)}"`).join(', ')} field; a BIP template names at least ${REQUIRED_FIELDS.map(label).join(', ')}`);
+    throw new Error(
+      `the template's header has no ${missing.map((m) => `"${label(m)}"`).join(', ')} field; a BIP template names at least ${REQUIRED_FIELDS.map(label).join(', ')}`,
+    );
   }
   const sections = splitLines(header.body)
     .map((l) => /^##\s+(.+?)\s*$/.exec(l)?.[1])

@@ -8,7 +8,8 @@ import { extname } from 'node:path';
 
 const INERT = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.bmp', '.ico', '.pdf', '.txt', '.csv', '.tsv']);
 /** What makes an SVG active: scripts, event handlers, embedded documents, script URLs. */
-const ACTIVE_SVG = /<script|<foreignObject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<!ENTITY|xlink:href\s*=\s*["']\s*data:|href\s*=\s*["']\s*data:/i;
+const ACTIVE_SVG =
+  /<script|<foreignObject|<iframe|<embed|<object|\son[a-z]+\s*=|javascript:|<!ENTITY|xlink:href\s*=\s*["']\s*data:|href\s*=\s*["']\s*data:/i;
 
 export function isPublishable(relPath: string, fullPath: string): boolean {
   const ext = extname(relPath).toLowerCase();

@@ -20,7 +20,14 @@ export interface SitePages {
   urls: ReadonlySet<string>;
 }
 
-export function checkLinks(body: string, relPath: string, file: string, targets: LinkTargets, skipImages: boolean, site: SitePages): Diagnostic[] {
+export function checkLinks(
+  body: string,
+  relPath: string,
+  file: string,
+  targets: LinkTargets,
+  skipImages: boolean,
+  site: SitePages,
+): Diagnostic[] {
   const lines = splitLines(body);
   const code = codeMask(lines);
   const out: Diagnostic[] = [];

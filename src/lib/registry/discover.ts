@@ -57,7 +57,8 @@ function listFiles(dir: string, skipped: SkippedFile[], root: string): string[] 
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
-    if (entry.isSymbolicLink()) skipped.push({ relPath: toPosix(relative(root, full)), reason: 'a symbolic link (not followed)' });
+    if (entry.isSymbolicLink())
+      skipped.push({ relPath: toPosix(relative(root, full)), reason: 'a symbolic link (not followed)' });
     else if (entry.isDirectory()) out.push(...listFiles(full, skipped, root));
     else out.push(full);
   }
@@ -97,7 +98,11 @@ function companionSlug(rel: string, folderNumber: number, taken: Set<string>): s
 function addAsset(root: string, full: string, result: Discovery): void {
   const rel = toPosix(relative(root, full));
   if (isPublishable(rel, full)) result.assets.push(rel);
-  else result.skipped.push({ relPath: rel, reason: 'not published: only images, PDFs, text and inert SVGs are served from the site' });
+  else
+    result.skipped.push({
+      relPath: rel,
+      reason: 'not published: only images, PDFs, text and inert SVGs are served from the site',
+    });
 }
 
 /** Picks the BIP document of a folder: the file named after the folder's number. */
@@ -120,9 +125,10 @@ function discoverFolder(root: string, dir: string, result: Discovery): void {
   const markdown = files.filter(isMarkdown);
   const main = pickMainDocument(dir, folderNumber, markdown);
   if (Array.isArray(main)) {
-    const message = main.length === 0
-      ? `folder ${folderName} has no document named after its number (expected e.g. ${folderName}.md)`
-      : `folder ${folderName} has several documents that could be the BIP: ${main.map((p) => basename(p)).join(', ')}; name the BIP ${folderName}.md`;
+    const message =
+      main.length === 0
+        ? `folder ${folderName} has no document named after its number (expected e.g. ${folderName}.md)`
+        : `folder ${folderName} has several documents that could be the BIP: ${main.map((p) => basename(p)).join(', ')}; name the BIP ${folderName}.md`;
     const rule = main.length === 0 ? 'registry/no-main-document' : 'registry/ambiguous-main-document';
     result.diagnostics.push(diagnostic(rel, undefined, 'error', rule, message));
     return;
@@ -131,8 +137,15 @@ function discoverFolder(root: string, dir: string, result: Discovery): void {
   for (const p of markdown) {
     const n = numberFromName(basename(p));
     if (p !== main && n !== undefined && n !== folderNumber) {
-      result.diagnostics.push(diagnostic(toPosix(relative(root, p)), undefined, 'warning', 'registry/foreign-number',
-        `this file is named after BIP ${n} but sits in the folder of BIP ${folderNumber}; it is published as a companion document of BIP ${folderNumber}`));
+      result.diagnostics.push(
+        diagnostic(
+          toPosix(relative(root, p)),
+          undefined,
+          'warning',
+          'registry/foreign-number',
+          `this file is named after BIP ${n} but sits in the folder of BIP ${folderNumber}; it is published as a companion document of BIP ${folderNumber}`,
+        ),
+      );
     }
   }
   const companions = markdown
@@ -173,7 +186,9 @@ function discoverIn(root: string, dir: string, result: Discovery): void {
 export function discoverRegistry(root: string): Discovery {
   const result: Discovery = { bips: [], skipped: [], assets: [], diagnostics: [] };
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-    result.diagnostics.push(diagnostic(root, undefined, 'error', 'registry/not-found', `the BIP folder "${root}" does not exist`));
+    result.diagnostics.push(
+      diagnostic(root, undefined, 'error', 'registry/not-found', `the BIP folder "${root}" does not exist`),
+    );
     return result;
   }
   discoverIn(root, root, result);

@@ -52,7 +52,9 @@ export function lintPaths(paths: readonly string[], config: RegistryConfig, cwd 
   for (const target of targets) {
     const stat = statSync(target, { throwIfNoEntry: false });
     if (!stat) {
-      result.diagnostics.push(diagnostic(display(cwd, target), undefined, 'error', 'registry/not-found', 'no such file or folder'));
+      result.diagnostics.push(
+        diagnostic(display(cwd, target), undefined, 'error', 'registry/not-found', 'no such file or folder'),
+      );
     } else if (stat.isDirectory()) {
       const registry = registryAt(target);
       if (!registry) continue;

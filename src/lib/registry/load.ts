@@ -95,7 +95,12 @@ function loadCompanion(path: string, relPath: string, slug: string): LoadedCompa
 }
 
 /** Relative links in every published document that lead nowhere on the site. */
-function linkProblems(bips: readonly LoadedBip[], assets: readonly string[], config: RegistryConfig, show: (rel: string) => string): Diagnostic[] {
+function linkProblems(
+  bips: readonly LoadedBip[],
+  assets: readonly string[],
+  config: RegistryConfig,
+  show: (rel: string) => string,
+): Diagnostic[] {
   const urls = makeUrls('/');
   const docs = bips.flatMap((b) => [
     { relPath: b.relPath, url: urls.bip(b.data.bip), main: true },
@@ -106,7 +111,10 @@ function linkProblems(bips: readonly LoadedBip[], assets: readonly string[], con
   const urlOf = new Map(docs.map((d) => [d.relPath, d.url]));
   return bips.flatMap((b) =>
     [b, ...b.companions].flatMap((d) =>
-      checkLinks(d.body, d.relPath, show(d.relPath), targets, d.format === 'mdx' && config.mdx === 'compile', { url: urlOf.get(d.relPath)!, urls: pageUrls }),
+      checkLinks(d.body, d.relPath, show(d.relPath), targets, d.format === 'mdx' && config.mdx === 'compile', {
+        url: urlOf.get(d.relPath)!,
+        urls: pageUrls,
+      }),
     ),
   );
 }
@@ -125,19 +133,44 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
     try {
       text = readFileSync(file.path, 'utf8');
     } catch (e) {
-      diagnostics.push(diagnostic(show(file.relPath), undefined, 'error', 'registry/unreadable', `the file cannot be read: ${(e as Error).message}`));
+      diagnostics.push(
+        diagnostic(
+          show(file.relPath),
+          undefined,
+          'error',
+          'registry/unreadable',
+          `the file cannot be read: ${(e as Error).message}`,
+        ),
+      );
       continue;
     }
     if (extname(file.path).toLowerCase() === '.mdx' && extname(file.path) !== '.mdx') {
-      diagnostics.push(diagnostic(show(file.relPath), undefined, 'error', 'registry/extension', 'rename the file to end in ".mdx": the MDX compiler reads lower-case .mdx files only'));
+      diagnostics.push(
+        diagnostic(
+          show(file.relPath),
+          undefined,
+          'error',
+          'registry/extension',
+          'rename the file to end in ".mdx": the MDX compiler reads lower-case .mdx files only',
+        ),
+      );
       continue;
     }
-    const src = { file: show(file.relPath), fileName: file.fileName, ...(file.folderName ? { folderName: file.folderName } : {}) };
+    const src = {
+      file: show(file.relPath),
+      fileName: file.fileName,
+      ...(file.folderName ? { folderName: file.folderName } : {}),
+    };
     const checked = checkBip(text, src, rules, schema);
     diagnostics.push(...checked.diagnostics);
     if (formatOf(file.path) === 'mdx' && config.mdx === 'compile') {
       const block = checked.header.block;
-      const problems = checkMdx(checked.header.body, src.file, dirname(file.path), block && { placement: block.placement, start: block.start });
+      const problems = checkMdx(
+        checked.header.body,
+        src.file,
+        dirname(file.path),
+        block && { placement: block.placement, start: block.start },
+      );
       diagnostics.push(...problems);
       if (problems.length > 0) continue;
     }
@@ -146,8 +179,15 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
     if (earlier) {
       const field = checked.header.block?.fields.find((f) => canonicalFieldName(f.name) === 'bip');
       const at = field ?? { line: checked.header.block?.start ?? 1, column: 1 };
-      diagnostics.push(diagnostic(src.file, at, 'error', 'number/duplicate',
-        `BIP ${checked.data.bip} is already defined by ${show(earlier.relPath)}`));
+      diagnostics.push(
+        diagnostic(
+          src.file,
+          at,
+          'error',
+          'number/duplicate',
+          `BIP ${checked.data.bip} is already defined by ${show(earlier.relPath)}`,
+        ),
+      );
       continue;
     }
     const bip: LoadedBip = {
@@ -164,7 +204,15 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
       const ext = extname(c.path);
       const problems =
         ext.toLowerCase() === '.mdx' && ext !== '.mdx'
-          ? [diagnostic(show(c.relPath), undefined, 'error', 'registry/extension', 'rename the file to end in ".mdx": the MDX compiler reads lower-case .mdx files only')]
+          ? [
+              diagnostic(
+                show(c.relPath),
+                undefined,
+                'error',
+                'registry/extension',
+                'rename the file to end in ".mdx": the MDX compiler reads lower-case .mdx files only',
+              ),
+            ]
           : companion.format === 'mdx' && config.mdx === 'compile'
             ? checkMdx(companion.body, show(c.relPath), dirname(c.path))
             : [];
@@ -176,5 +224,11 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
   }
   bips.sort((a, b) => a.data.bip - b.data.bip);
   diagnostics.push(...linkProblems(bips, found.assets, config, show));
-  return { bips, skipped: found.skipped, assets: found.assets, diagnostics, bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule.endsWith('main-document')).length };
+  return {
+    bips,
+    skipped: found.skipped,
+    assets: found.assets,
+    diagnostics,
+    bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule.endsWith('main-document')).length,
+  };
 }

@@ -39,7 +39,12 @@ const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"
 
 /** Where `href` (as written, entities decoded) in the document at `fromRelPath` should point, or
  * undefined to leave it as it is. */
-export function resolveLink(href: string, fromRelPath: string, targets: LinkTargets, kind: 'link' | 'image' = 'link'): string | undefined {
+export function resolveLink(
+  href: string,
+  fromRelPath: string,
+  targets: LinkTargets,
+  kind: 'link' | 'image' = 'link',
+): string | undefined {
   if (href === '' || href.startsWith('#') || href.startsWith('//') || SCHEME.test(href)) return undefined;
   if (href.startsWith('/')) {
     return targets.base !== '/' && !href.startsWith(targets.base) ? targets.base + href.slice(1) : undefined;
@@ -61,7 +66,12 @@ export function resolveLink(href: string, fromRelPath: string, targets: LinkTarg
 }
 
 const unescapeAttribute = (text: string) =>
-  text.replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export function rewriteLinks(html: string, fromRelPath: string, targets: LinkTargets): string {
   return html.replace(ATTRIBUTE, (whole, head: string, tag: string, _attr: string, value: string, tail: string) => {
@@ -73,18 +83,29 @@ export function rewriteLinks(html: string, fromRelPath: string, targets: LinkTar
 /** Astro marks local images for its own pipeline (`__ASTRO_IMAGE_="{json}"`); the registry
  * publishes them itself, so the mark becomes a plain `src` again. */
 export function unmarkImages(html: string): string {
-  return html.replace(/<img\b([^>]*?)\s__ASTRO_IMAGE_="([^"]*)"([^>]*)>/g, (whole, before: string, json: string, after: string) => {
-    try {
-      const props = JSON.parse(json.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&')) as Record<string, unknown>;
-      const attrs = Object.entries(props)
-        .filter(([k, v]) => ['src', 'alt', 'title', 'width', 'height'].includes(k) && (typeof v === 'string' || typeof v === 'number'))
-        .map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`)
-        .join('');
-      return `<img${before}${attrs}${after}>`;
-    } catch {
-      return whole;
-    }
-  });
+  return html.replace(
+    /<img\b([^>]*?)\s__ASTRO_IMAGE_="([^"]*)"([^>]*)>/g,
+    (whole, before: string, json: string, after: string) => {
+      try {
+        const props = JSON.parse(
+          json
+            .replace(/&quot;/g, '"')
+            .replace(/&#x27;|&#39;/g, "'")
+            .replace(/&amp;/g, '&'),
+        ) as Record<string, unknown>;
+        const attrs = Object.entries(props)
+          .filter(
+            ([k, v]) =>
+              ['src', 'alt', 'title', 'width', 'height'].includes(k) && (typeof v === 'string' || typeof v === 'number'),
+          )
+          .map(([k, v]) => ` ${k}="${escapeAttribute(String(v))}"`)
+          .join('');
+        return `<img${before}${attrs}${after}>`;
+      } catch {
+        return whole;
+      }
+    },
+  );
 }
 
 export interface PublishedDocument {
@@ -96,7 +117,12 @@ export interface PublishedDocument {
 }
 
 /** Link targets from what the site publishes: its documents and the registry's other files. */
-export function makeLinkTargets(docs: readonly PublishedDocument[], assets: readonly string[], urls: Urls, sourceUrl?: string): LinkTargets {
+export function makeLinkTargets(
+  docs: readonly PublishedDocument[],
+  assets: readonly string[],
+  urls: Urls,
+  sourceUrl?: string,
+): LinkTargets {
   const pages = new Map<string, string>();
   for (const d of docs) {
     pages.set(d.relPath.toLowerCase(), d.url);

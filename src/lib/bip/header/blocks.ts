@@ -32,7 +32,12 @@ export function readFenceBlock(lines: readonly string[], open: number, opts: Hea
     } else if (field) {
       fields.push(field);
     } else if (fields.length > 0) {
-      problems.push({ line: i + 1, column: indent + 1, rule: 'header/unreadable-line', message: 'this line of the preamble is not a "Key: value" line (indent it to continue the previous value)' });
+      problems.push({
+        line: i + 1,
+        column: indent + 1,
+        rule: 'header/unreadable-line',
+        message: 'this line of the preamble is not a "Key: value" line (indent it to continue the previous value)',
+      });
     } else {
       return undefined;
     }
@@ -76,7 +81,12 @@ export function readBoldBlock(
     if (field) {
       fields.push(field);
     } else if (fields.length > 0 && strayKeyLine(lines, i, stop)) {
-      problems.push({ line: i + 1, column: 1, rule: 'header/unreadable-line', message: 'write header fields as "**Key**: value" like the lines around this one' });
+      problems.push({
+        line: i + 1,
+        column: 1,
+        rule: 'header/unreadable-line',
+        message: 'write header fields as "**Key**: value" like the lines around this one',
+      });
     } else {
       break;
     }
@@ -112,7 +122,12 @@ export function readFrontmatter(lines: readonly string[]): HeaderBlock | undefin
   const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, prettyErrors: false });
   const problems: BlockProblem[] = doc.errors.map((e) => {
     const at = counter.linePos(e.pos[0]);
-    return { line: at.line + 1, column: at.col, rule: 'header/yaml', message: `the YAML frontmatter does not parse: ${e.message.split('\n')[0]}` };
+    return {
+      line: at.line + 1,
+      column: at.col,
+      rule: 'header/yaml',
+      message: `the YAML frontmatter does not parse: ${e.message.split('\n')[0]}`,
+    };
   });
   const fields: RawField[] = [];
   if (isMap(doc.contents)) {

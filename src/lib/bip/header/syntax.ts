@@ -69,7 +69,7 @@ export function parseHeading(text: string): { depth: number; text: string } | un
   // A closing run of #s is not part of the text when a space separates it.
   let end = rest.length;
   while (end > 0 && rest[end - 1] === '#') end--;
-  if (end === 0 || end < rest.length && /[ \t]/.test(rest[end - 1]!)) rest = rest.slice(0, end).trimEnd();
+  if (end === 0 || (end < rest.length && /[ \t]/.test(rest[end - 1]!))) rest = rest.slice(0, end).trimEnd();
   return { depth: m[1]!.length, text: rest };
 }
 
