@@ -127,6 +127,21 @@ describe('building a registry under a base path', () => {
     ]);
   });
 
+  test('every internal link and asset of every page resolves under the base path', () => {
+    const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const broken: string[] = [];
+    for (const page of pages) {
+      for (const m of build.read(page).matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
+        const path = decodeURIComponent(m[1]!);
+        expect(path.startsWith('/preview/'), `${page} links ${path} outside the base`).toBe(true);
+        const rel = path.slice('/preview/'.length);
+        if (!build.exists(rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel)) broken.push(`${page} → ${path}`);
+      }
+    }
+    expect(pages.length).toBeGreaterThan(40);
+    expect(broken).toEqual([]);
+  });
+
   test('listing pages exist for statuses, categories, types and authors', () => {
     expect(build.read('index.html')).toContain('href="/preview/bip-10/"');
     expect(build.read('status/withdrawn/index.html')).toContain('Fenced Preamble Proposal');
