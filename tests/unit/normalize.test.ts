@@ -217,3 +217,11 @@ test('hostile author values are read in linear time', () => {
   const value = `Jane ${'<@'.repeat(50_000)} ${'[a]('.repeat(20_000)}`;
   expect(parseAuthors(value)[0]?.name.startsWith('Jane')).toBe(true);
 });
+
+test('an EIP-style frontmatter header reads as a BIP header', () => {
+  const text = '---\neip: 7\ntitle: A Proposal\ndescription: One line.\nauthor: Ada (@ada), Bo (Lab)\ndiscussions-to: https://example.org/t/7\nstatus: Draft\ntype: Standards Track\ncategory: Core\ncreated: 2025-01-02\nlicense: MIT\n---\n\n## Abstract\n\nText.\n';
+  const r = check(text, 'eip-7.md');
+  expect(r.messages).toEqual([]);
+  expect(r.data?.bip).toBe(7);
+  expect(r.data?.extra.map((e) => e.key)).toEqual(['description', 'discussions-to']);
+});

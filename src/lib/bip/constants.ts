@@ -19,6 +19,11 @@ export const FIELD_ALIASES: Readonly<Record<string, KnownField>> = {
   'bip number': 'bip',
   'bip #': 'bip',
   number: 'bip',
+  // Registries built on other proposal formats name the number after themselves.
+  eip: 'bip',
+  pep: 'bip',
+  proposal: 'bip',
+  'proposal number': 'bip',
   authors: 'author',
   'author(s)': 'author',
   date: 'created',
