@@ -219,7 +219,8 @@ test('hostile author values are read in linear time', () => {
 });
 
 test('an EIP-style frontmatter header reads as a BIP header', () => {
-  const text = '---\neip: 7\ntitle: A Proposal\ndescription: One line.\nauthor: Ada (@ada), Bo (Lab)\ndiscussions-to: https://example.org/t/7\nstatus: Draft\ntype: Standards Track\ncategory: Core\ncreated: 2025-01-02\nlicense: MIT\n---\n\n## Abstract\n\nText.\n';
+  const text =
+    '---\neip: 7\ntitle: A Proposal\ndescription: One line.\nauthor: Ada (@ada), Bo (Lab)\ndiscussions-to: https://example.org/t/7\nstatus: Draft\ntype: Standards Track\ncategory: Core\ncreated: 2025-01-02\nlicense: MIT\n---\n\n## Abstract\n\nText.\n';
   const r = check(text, 'eip-7.md');
   expect(r.messages).toEqual([]);
   expect(r.data?.bip).toBe(7);
