@@ -13,6 +13,7 @@ import { MANIFEST_FILE, redirectsFile, type UrlManifest } from './lib/manifest.t
 import { hasPageBody, sanitizePageBody } from './lib/render/page-body.ts';
 import { makeLinkTargets } from './lib/render/links.ts';
 import { discoverRegistry } from './lib/registry/discover.ts';
+import { existsIn } from './lib/registry/load.ts';
 import { loadRegistryConfig } from './lib/config.ts';
 import { FILES_DIR, makeUrls, normalizeBase } from './lib/urls.ts';
 
@@ -79,7 +80,7 @@ export function registry(): AstroIntegration {
           ...b.companions.map((c) => ({ relPath: c.source, url: c.url, main: false })),
         ]);
         const assets = discoverRegistry(config.bipsDir).assets;
-        const links = makeLinkTargets(docs, assets, makeUrls(base), config.sourceUrl);
+        const links = makeLinkTargets(docs, assets, makeUrls(base), config.sourceUrl, existsIn(config.bipsDir));
         const linked = new Set<string>();
         const escaped = `${base}${FILES_DIR}/`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         const pattern = new RegExp(`(?:href|src)="${escaped}([^"#?]+)`, 'g');

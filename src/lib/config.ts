@@ -3,9 +3,10 @@
  * variables. Read by astro.config.mjs, the content loader and the command-line scripts alike.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { DEFAULT_STATUSES, type StatusDefinition } from './bip/constants.ts';
+import { editDistance } from './bip/distance.ts';
 
 const statusSchema = z.object({
   name: z.string().min(1),
@@ -53,23 +54,55 @@ export function templateFor(bipsDir: string): string | undefined {
   return name ? join(bipsDir, name) : undefined;
 }
 
+/** A mistake in the settings, worded for the person who made it (no stack trace needed). */
+export class ConfigError extends Error {}
+
+function readConfigFile(file: string): unknown {
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** `bipDir` → `bipsDir`: a key within two edits of a known one. */
+function suggestKey(key: string): string {
+  const known = Object.keys(fileSchema.shape);
+  const near = known.find((k) => editDistance(k.toLowerCase(), key.toLowerCase()) <= 2);
+  return near ? ` (did you mean "${near}"?)` : ` (known keys: ${known.join(', ')})`;
+}
+
 export function loadRegistryConfig(root: string, env: Record<string, string | undefined> = process.env): RegistryConfig {
-  const file = join(root, CONFIG_FILE);
-  const raw = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const parsed = fileSchema.safeParse(raw);
+  // The settings may live with the registry rather than with the site: REGISTRY_CONFIG names the file.
+  const file = env.REGISTRY_CONFIG ? resolve(root, env.REGISTRY_CONFIG) : join(root, CONFIG_FILE);
+  if (env.REGISTRY_CONFIG && !existsSync(file)) throw new ConfigError(`REGISTRY_CONFIG: no such file "${file}"`);
+  const parsed = fileSchema.safeParse(readConfigFile(file));
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`${CONFIG_FILE}: ${issues}`);
+    const issues = parsed.error.issues.map((i) =>
+      i.code === 'unrecognized_keys'
+        ? i.keys.map((k) => `unknown key "${k}"${suggestKey(k)}`).join('; ')
+        : `${i.path.join('.') || '(root)'}: ${i.message}`,
+    );
+    throw new ConfigError(`${file}: ${issues.join('; ')}`);
   }
   const cfg = parsed.data;
-  const dir = env.BIPS_DIR || cfg.bipsDir;
-  const bipsDir = resolve(root, dir);
+  const base = env.REGISTRY_CONFIG ? dirname(file) : root;
+  const bipsDir = env.BIPS_DIR ? resolve(root, env.BIPS_DIR) : resolve(base, cfg.bipsDir);
   const statuses = (cfg.statuses ?? DEFAULT_STATUSES).map((s) => ({
     ...s,
     aliases: [...s.aliases, ...(cfg.statusAliases?.[s.name] ?? [])],
   }));
-
   const sourceUrl = env.BIPS_SOURCE_URL || cfg.sourceUrl;
+  if (env.BIPS_SOURCE_URL && !URL.canParse(env.BIPS_SOURCE_URL)) {
+    throw new ConfigError(
+      `BIPS_SOURCE_URL: "${env.BIPS_SOURCE_URL}" is not an absolute URL (e.g. https://github.com/org/repo/blob/main/bips/)`,
+    );
+  }
+  // A safety switch must not fail open: an unknown value is refused, not read as "compile".
+  if (env.BIPS_MDX !== undefined && env.BIPS_MDX !== '' && env.BIPS_MDX !== 'markdown' && env.BIPS_MDX !== 'compile') {
+    throw new ConfigError(`BIPS_MDX: "${env.BIPS_MDX}" is neither "markdown" nor "compile"`);
+  }
   return {
     root,
     bipsDir,

@@ -6,7 +6,7 @@
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { hashText, loadRegistry, type LoadedBip, type LoadedCompanion, type Registry } from '../lib/registry/load.ts';
+import { existsIn, hashText, loadRegistry, type LoadedBip, type LoadedCompanion, type Registry } from '../lib/registry/load.ts';
 import { loadRules } from '../lib/registry/load.ts';
 import type { RegistryConfig } from '../lib/config.ts';
 import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
@@ -31,13 +31,18 @@ async function render(ctx: LoaderContext, src: Source, links: LinkTargets, mdx: 
 }
 
 /** Where each registry file is published, for rewriting links between them. */
-function linkTargets(registry: Registry, base: string, sourceUrl: string | undefined): LinkTargets & { key: string } {
+function linkTargets(
+  registry: Registry,
+  base: string,
+  sourceUrl: string | undefined,
+  bipsDir: string,
+): LinkTargets & { key: string } {
   const urls = makeUrls(base);
   const docs: PublishedDocument[] = registry.bips.flatMap((bip) => [
     { relPath: bip.relPath, url: urls.bip(bip.data.bip), main: true },
     ...bip.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(bip.data.bip, c.slug), main: false })),
   ]);
-  const targets = makeLinkTargets(docs, registry.assets, urls, sourceUrl);
+  const targets = makeLinkTargets(docs, registry.assets, urls, sourceUrl, existsIn(bipsDir));
   return { ...targets, key: hashText([...targets.pages, ...targets.files].sort().join('\n')) };
 }
 
@@ -76,6 +81,13 @@ async function put(
   });
 }
 
+/** A registry problem is the author's to fix, not a crash: no stack trace under the list. */
+function userError(message: string): Error {
+  const error = new Error(message);
+  error.stack = '';
+  return error;
+}
+
 function report(ctx: LoaderContext, registry: Registry, companions: number): void {
   for (const s of registry.skipped) ctx.logger.info(`left out ${s.relPath}: ${s.reason}`);
   const { errors, warnings } = countBySeverity(registry.diagnostics);
@@ -88,7 +100,7 @@ function report(ctx: LoaderContext, registry: Registry, companions: number): voi
     const message = `BIP registry has ${errors} error${errors === 1 ? '' : 's'}:\n${formatReport(registry.diagnostics)}`;
     // The dev server keeps serving the BIPs that are fine; a build must not publish a broken registry.
     if (ctx.watcher) ctx.logger.error(message);
-    else throw new Error(message);
+    else throw userError(message);
   } else if (warnings > 0) {
     ctx.logger.warn(formatReport(registry.diagnostics));
   }
@@ -102,7 +114,7 @@ export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType
   const load = async (ctx: LoaderContext) => {
     const root = fileURLToPath(ctx.config.root);
     const registry = loadRegistry(config, relative(root, config.bipsDir).split(sep).join('/') || '.');
-    const links = linkTargets(registry, ctx.config.base, config.sourceUrl);
+    const links = linkTargets(registry, ctx.config.base, config.sourceUrl, config.bipsDir);
     const seen = new Set<string>();
     let companions = 0;
     for (const bip of registry.bips) {

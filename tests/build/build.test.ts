@@ -86,7 +86,11 @@ describe('building a registry under a base path', () => {
     expect(html).toContain('<a href="/preview/bip-2/notes/#details">the notes</a>');
     expect(html).toContain('<a href="/preview/bip-1/">BIP-1</a>');
     expect(html).toContain('<a href="https://git.example.org/reg/blob/main/bips/drafts/idea.md">the draft idea</a>');
-    expect(html).toContain('<a href="https://git.example.org/reg/blob/main/LICENSE">the licence</a>');
+    expect(html).toContain(
+      `<a href="https://git.example.org/reg/blob/main/broken-registry/notes.md">a sibling registry's notes</a>`,
+    );
+    expect(html).toContain('<a href="../../nowhere.md">a file that is nowhere</a>');
+    expect(build.output).toContain('BIP-02/BIP-02.md:14:30: warning: the link "../../nowhere.md" leads to no file');
     expect(html).toContain('<a href="https://git.example.org/reg/blob/main/bips/BIP-02/BIP-02.md">BIP-02/BIP-02.md</a>');
     // MDX bodies are compiled by the MDX integration; their links are resolved after the build.
     expect(bodyOf(build.read('bip-3/index.html'))).toContain('<a href="/preview/bip-2/">the timeline BIP</a>');

@@ -29,7 +29,7 @@ const NO_HEADER =
   'no header block found: expected a "## BIP Information" section, a fenced "Key: value" preamble, YAML frontmatter, or "**Key**: value" lines after a closing "---"';
 const TYPES = "is not one of the template's choices (Standards Track, Informational, Process)";
 const LIFECYCLE =
-  'is not in the lifecycle (Draft, Proposed, Review, Approved, Implementation, Implemented, Rejected, Withdrawn); it is kept as written';
+  'is not in the lifecycle (Draft, Proposed, Review, Approved, Implementation, Implemented, Rejected, Withdrawn); it is kept as written (add it to "statusAliases" or "statuses" in the registry config)';
 const NO_NUMBER = 'no BIP number: add a "BIP" field or name the file bip-<number>.md';
 
 type FaultCase = [name: string, rule: string, expected: string[]];

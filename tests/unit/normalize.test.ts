@@ -67,16 +67,18 @@ describe('statuses', () => {
     ['In Review', 'Review', undefined],
     ['Peer Review', 'Review', undefined],
     ['In Peer Review - Changes Requested', 'Review', 'Changes Requested'],
-    ['Accepted', 'Approved', undefined],
+    ['Accepted', 'Approved', 'Accepted'],
     ['Approved (Final)', 'Approved', 'Final'],
     ['Implementation', 'Implementation', undefined],
-    ['In Progress', 'Implementation', undefined],
+    ['In Progress', 'Implementation', 'In Progress'],
     ['Implemented (Phase 1-2 Complete)', 'Implemented', 'Phase 1-2 Complete'],
     ['Implemented: phase 3 pending', 'Implemented', 'phase 3 pending'],
-    ['Final', 'Implemented', undefined],
+    ['Final', 'Implemented', 'Final'],
     ['Rejected — superseded by BIP-9', 'Rejected', 'superseded by BIP-9'],
     ['Withdrawn', 'Withdrawn', undefined],
-    ['Abandoned', 'Withdrawn', undefined],
+    ['Final (since 2024)', 'Implemented', 'Final; since 2024'],
+    ['draft', 'Draft', undefined],
+    ['Abandoned', 'Withdrawn', 'Abandoned'],
   ])('%s → %s (note %s)', (raw, status, note) => {
     expect(normalizeStatus(raw, DEFAULT_STATUSES)).toEqual({ status, known: true, ...(note ? { note } : {}) });
   });
@@ -87,7 +89,7 @@ describe('statuses', () => {
     expect(r.data?.status).toBe('Pending Vote');
     expect(r.data?.statusKnown).toBe(false);
     expect(r.messages).toEqual([
-      'bip-0005.md:7:13: warning: status "Pending Vote" is not in the lifecycle (Draft, Proposed, Review, Approved, Implementation, Implemented, Rejected, Withdrawn); it is kept as written [status/unknown]',
+      'bip-0005.md:7:13: warning: status "Pending Vote" is not in the lifecycle (Draft, Proposed, Review, Approved, Implementation, Implemented, Rejected, Withdrawn); it is kept as written (add it to "statusAliases" or "statuses" in the registry config) [status/unknown]',
     ]);
   });
 

@@ -10,6 +10,7 @@ import { normalizeStatus } from './status.ts';
 import { findDisagreement, numberFromH1, numberFromName, parseNumber, titleFromH1, type NumberClaim } from './number.ts';
 import { canonicalFieldName, isPlaceholder, OPEN_CHOICE_FIELDS, REQUIRED_FIELDS, type StatusDefinition } from './constants.ts';
 import { diagnostic, type Diagnostic, type Location, type Severity } from './diagnostics.ts';
+import { editDistance } from './distance.ts';
 
 export interface RegistryRules {
   template: TemplateSpec;
@@ -78,6 +79,13 @@ interface Step {
   report: (at: Location | undefined, severity: Severity, rule: string, message: string) => void;
 }
 
+/** A template field whose name is within two edits of `name` (`Stauts` → `Status`). */
+function nearTemplateField(name: string, rules: RegistryRules): string | undefined {
+  if (name.length < 4) return undefined;
+  const candidates = rules.template.fields.map((f) => ({ name: f.name, label: f.label }));
+  return candidates.find((c) => editDistance(c.name, name) <= 2)?.label;
+}
+
 /** Sorts the block's fields into template fields and extra ones; reports repeats. */
 function collectFields(block: HeaderBlock, rules: RegistryRules, report: Step['report']) {
   const templateNames = new Set(rules.template.fields.map((f) => f.name));
@@ -95,11 +103,20 @@ function collectFields(block: HeaderBlock, rules: RegistryRules, report: Step['r
       lines[name] = f.line;
     } else {
       extra.push({ key: f.key, value: f.value });
+      const near = nearTemplateField(name, rules);
+      if (near)
+        report(
+          { line: f.line, column: 1 },
+          'warning',
+          'field/unknown',
+          `unknown field "${f.key}" (did you mean "${near}"?); it is shown as an extra field`,
+        );
     }
   }
   // Unfilled template text first: a placeholder makes the field's other checks meaningless.
   for (const [name, f] of fields) {
-    if (f.value === '') report(f, 'error', 'field/empty', `field "${f.key}" is empty`);
+    const required = (REQUIRED_FIELDS as readonly string[]).includes(name);
+    if (f.value === '') report(f, required ? 'error' : 'warning', 'field/empty', `field "${f.key}" is empty`);
     else if (isPlaceholder(f.value))
       report(f, 'error', 'field/placeholder', `field "${f.key}" still holds the template placeholder "${f.value}"`);
     else continue;
@@ -269,7 +286,7 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
       statusField,
       'warning',
       'status/unknown',
-      `status "${status.status}" is not in the lifecycle (${rules.statuses.map((s) => s.name).join(', ')}); it is kept as written`,
+      `status "${status.status}" is not in the lifecycle (${rules.statuses.map((s) => s.name).join(', ')}); it is kept as written (add it to "statusAliases" or "statuses" in the registry config)`,
     );
   }
 

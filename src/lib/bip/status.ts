@@ -35,16 +35,27 @@ function cleanNote(text: string): string | undefined {
 /** Where a status may end and its note begin: `(`, ` - `, ` – `, ` — `, `:`, `;`, `,`, ` / `. */
 const NOTE_START = /\s*\(|\s+[-–—/|]\s+|\s*[:;,]\s*/g;
 
+/** The written word, kept as a note when an alias hides it (`Final` → Implemented, note "Final");
+ * not when it only dresses the name up (`In Peer Review` → Review). */
+function aliasNote(written: string, status: StatusDefinition): string | undefined {
+  return squash(written).includes(squash(status.name)) ? undefined : written.trim();
+}
+
+const joinNotes = (...notes: (string | undefined)[]) => notes.filter(Boolean).join('; ') || undefined;
+
 export function normalizeStatus(raw: string, statuses: readonly StatusDefinition[]): NormalizedStatus {
   // Decorations before the word (`✅ Approved`, `🚧 Draft`) are not part of the status.
   const text = raw.trim().replace(/^[^\p{L}\p{N}(]+/u, '');
   const whole = lookup(text, statuses);
-  if (whole) return { status: whole.name, known: true };
+  if (whole) {
+    const note = aliasNote(text, whole);
+    return { status: whole.name, known: true, ...(note ? { note } : {}) };
+  }
   for (const m of text.matchAll(NOTE_START)) {
     const head = text.slice(0, m.index);
     const found = lookup(head, statuses);
     if (found) {
-      const note = cleanNote(text.slice(m.index));
+      const note = joinNotes(aliasNote(head, found), cleanNote(text.slice(m.index)));
       return { status: found.name, known: true, ...(note ? { note } : {}) };
     }
   }

@@ -37,7 +37,9 @@ export function checkLinks(
     if (!image && site.urls.has(new URL(href, `http://site${site.url}`).pathname)) return;
     const message = image
       ? `the image "${href}" is not a file the site publishes (images, PDFs, text and inert SVGs inside the registry folder)`
-      : `the link "${href}" leads to no page or file of the registry; set sourceUrl to send such links to the repository`;
+      : targets.sourceUrl
+        ? `the link "${href}" leads to no file: neither the registry nor the repository around it has it`
+        : `the link "${href}" leads to no page or file of the registry; set sourceUrl to send such links to the repository`;
     out.push(diagnostic(file, { line, column }, 'warning', 'link/unresolved', message));
   };
   lines.forEach((raw, i) => {

@@ -186,9 +186,7 @@ function discoverIn(root: string, dir: string, result: Discovery): void {
 export function discoverRegistry(root: string): Discovery {
   const result: Discovery = { bips: [], skipped: [], assets: [], diagnostics: [] };
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-    result.diagnostics.push(
-      diagnostic(root, undefined, 'error', 'registry/not-found', `the BIP folder "${root}" does not exist`),
-    );
+    result.diagnostics.push(diagnostic('.', undefined, 'error', 'registry/not-found', `the BIP folder "${root}" does not exist`));
     return result;
   }
   discoverIn(root, root, result);

@@ -22,10 +22,13 @@ export interface LintResult {
 const display = (cwd: string, path: string) => relative(cwd, path).split(sep).join('/') || '.';
 const isInside = (dir: string, path: string) => path.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
-/** The registry folder a file belongs to: the configured one if it is inside it, else its
- * folder (or the parent of a BIP folder). */
+/** The registry folder a file belongs to: the configured one if it is inside it, else the
+ * nearest folder above it that holds a template, else its folder (or a BIP folder's parent). */
 function registryRootOf(file: string, config: RegistryConfig): string {
   if (isInside(config.bipsDir, file)) return config.bipsDir;
+  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
+    if (templateFor(dir)) return dir;
+  }
   const dir = dirname(file);
   return numberFromName(basename(dir)) !== undefined ? dirname(dir) : dir;
 }

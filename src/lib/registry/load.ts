@@ -2,8 +2,8 @@
  * The whole registry folder → every BIP checked, its companion documents, what was left out, and
  * every problem. Pure Node: the content loader, the lint command and the tests all start here.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, extname } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { checkBip } from '../bip/check.ts';
 import { checkMdx } from '../bip/mdx.ts';
@@ -94,6 +94,9 @@ function loadCompanion(path: string, relPath: string, slug: string): LoadedCompa
   return { slug, title, relPath, path, format: formatOf(path), body: header.body, digest: hashText(text) };
 }
 
+/** Whether a path relative to a folder (it may climb above it) names a file or folder on disk. */
+export const existsIn = (dir: string) => (relPath: string) => existsSync(resolve(dir, relPath));
+
 /** Relative links in every published document that lead nowhere on the site. */
 function linkProblems(
   bips: readonly LoadedBip[],
@@ -106,7 +109,7 @@ function linkProblems(
     { relPath: b.relPath, url: urls.bip(b.data.bip), main: true },
     ...b.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(b.data.bip, c.slug), main: false })),
   ]);
-  const targets = makeLinkTargets(docs, assets, urls, config.sourceUrl);
+  const targets = makeLinkTargets(docs, assets, urls, config.sourceUrl, existsIn(config.bipsDir));
   const pageUrls = new Set(docs.map((d) => d.url));
   const urlOf = new Map(docs.map((d) => [d.relPath, d.url]));
   return bips.flatMap((b) =>
@@ -124,7 +127,10 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
   const rules = loadRules(config);
   const schema = buildBipSchema(rules.template);
   const found = discoverRegistry(config.bipsDir);
-  const show = (rel: string) => (displayRoot && displayRoot !== '.' ? `${displayRoot.replace(/\/$/, '')}/${rel}` : rel);
+  const show = (rel: string) => {
+    if (!displayRoot || displayRoot === '.') return rel;
+    return rel === '.' ? displayRoot : `${displayRoot.replace(/\/$/, '')}/${rel}`;
+  };
   const diagnostics = found.diagnostics.map((d) => ({ ...d, file: show(d.file) }));
   const bips: LoadedBip[] = [];
   const byNumber = new Map<number, LoadedBip>();

@@ -21,6 +21,9 @@ export interface LinkTargets {
   base: string;
   /** Prefix for registry paths in the repository view, if known. */
   sourceUrl?: string | undefined;
+  /** Whether a path relative to the registry folder (it may climb above it) exists on disk: links
+   * are sent to the repository only when it has the file. */
+  exists?: (relPath: string) => boolean;
 }
 
 const ATTRIBUTE = /(<(a|img)\b[^>]*?\s(href|src)=")([^"]*)(")/g;
@@ -59,7 +62,7 @@ export function resolveLink(
   if (page) return page + hash;
   const file = targets.files.get(key);
   if (file) return targets.fileUrl(file) + search + hash;
-  if (!targets.sourceUrl || kind === 'image') return undefined;
+  if (!targets.sourceUrl || kind === 'image' || (targets.exists && !targets.exists(joined))) return undefined;
   // Other files of the repository, inside the registry folder or above it, are shown there.
   const slash = pathPart.endsWith('/') ? '/' : '';
   return new URL(encodePath(joined) + slash, targets.sourceUrl.replace(/\/?$/, '/')).href + search + hash;
@@ -122,6 +125,7 @@ export function makeLinkTargets(
   assets: readonly string[],
   urls: Urls,
   sourceUrl?: string,
+  exists?: (relPath: string) => boolean,
 ): LinkTargets {
   const pages = new Map<string, string>();
   for (const d of docs) {
@@ -129,5 +133,5 @@ export function makeLinkTargets(
     if (d.main && d.relPath.includes('/')) pages.set(d.relPath.slice(0, d.relPath.lastIndexOf('/')).toLowerCase(), d.url);
   }
   const files = new Map(assets.map((a) => [a.toLowerCase(), a]));
-  return { pages, files, fileUrl: urls.file, base: urls.base, sourceUrl };
+  return { pages, files, fileUrl: urls.file, base: urls.base, sourceUrl, ...(exists ? { exists } : {}) };
 }
