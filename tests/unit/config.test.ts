@@ -39,8 +39,27 @@ describe('registry settings', () => {
     expect(c.statuses.find((s) => s.name === 'Review')?.aliases).toContain('in audit');
   });
 
-  test('an unknown key is refused with the file named', () => {
+  test('an unknown key is refused with the file named and the key it resembles', () => {
     const root = project({ bipDir: 'x' });
-    expect(() => loadRegistryConfig(root, {})).toThrow(/registry\.config\.json: .*bipDir/);
+    expect(() => loadRegistryConfig(root, {})).toThrow(
+      /registry\.config\.json: unknown key "bipDir" \(did you mean "bipsDir"\?\)/,
+    );
+  });
+
+  test('a file that is not JSON is named', () => {
+    const root = project();
+    writeFileSync(join(root, 'registry.config.json'), '{ "name": ');
+    expect(() => loadRegistryConfig(root, {})).toThrow(/registry\.config\.json: not valid JSON/);
+  });
+
+  test.each(['Markdown', 'yes', 'off'])('BIPS_MDX=%s is refused rather than read as "compile"', (value) => {
+    expect(() => loadRegistryConfig(project(), { BIPS_MDX: value })).toThrow(/BIPS_MDX: .* is neither "markdown" nor "compile"/);
+  });
+
+  test('REGISTRY_CONFIG reads the settings from the registry, relative to it', () => {
+    const root = project();
+    writeFileSync(join(root, 'other', 'site.json'), JSON.stringify({ bipsDir: '.', name: 'Theirs', mdx: 'markdown' }));
+    const c = loadRegistryConfig(root, { REGISTRY_CONFIG: 'other/site.json' });
+    expect([c.bipsDir, c.name, c.mdx]).toEqual([join(root, 'other'), 'Theirs', 'markdown']);
   });
 });

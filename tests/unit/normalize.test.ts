@@ -228,3 +228,18 @@ test('an EIP-style frontmatter header reads as a BIP header', () => {
   expect(r.data?.bip).toBe(7);
   expect(r.data?.extra.map((e) => e.key)).toEqual(['description', 'discussions-to']);
 });
+
+test('a field one or two letters from a template field is pointed out', () => {
+  const r = check(bipText({ Category: null, Catagory: 'Core' }));
+  expect(r.messages).toEqual([
+    'bip-0005.md:11:1: warning: unknown field "Catagory" (did you mean "Category"?); it is shown as an extra field [field/unknown]',
+    'bip-0005.md:3:1: warning: the header has no "Category" field [field/missing]',
+  ]);
+});
+
+test('an empty optional field is a warning, an empty required one an error', () => {
+  expect(check(bipText({ License: '' })).messages).toEqual([
+    'bip-0005.md:11:14: warning: field "License" is empty [field/empty]',
+  ]);
+  expect(check(bipText({ Status: '' })).messages[0]).toContain('error: field "Status" is empty [field/empty]');
+});
