@@ -3,6 +3,7 @@ import { loadRegistryConfig } from '../lib/config.ts';
 import { loadRules } from '../lib/registry/load.ts';
 import { isKnownField } from '../lib/bip/constants.ts';
 import { makeUrls } from '../lib/urls.ts';
+import { slugify } from '../lib/bip/slug.ts';
 
 export const config = loadRegistryConfig(process.cwd());
 export const urls = makeUrls(import.meta.env.BASE_URL, import.meta.env.SITE);
@@ -15,4 +16,22 @@ export const templateExtraFields = loadRules(config).template.fields.filter((f) 
 export function sourceLink(relPath: string): string | undefined {
   if (!config.sourceUrl) return undefined;
   return config.sourceUrl.replace(/\/?$/, '/') + relPath.split('/').map(encodeURIComponent).join('/');
+}
+
+/** The eight colours badges come in, in lifecycle order. */
+const TONES = ['draft', 'proposed', 'review', 'approved', 'implementation', 'implemented', 'rejected', 'withdrawn'];
+
+/** A status's colour: the default statuses have their own; a registry's own lifecycle takes the
+ * colours in order; statuses outside the lifecycle are grey. */
+export function statusTone(status: string): string {
+  const slug = slugify(status);
+  if (TONES.includes(slug)) return slug;
+  const index = config.statuses.findIndex((s) => s.name === status);
+  return index < 0 ? 'other' : TONES[index % TONES.length]!;
+}
+
+/** Position in the lifecycle, for sorting; statuses outside it come last. */
+export function statusRank(status: string): number {
+  const index = config.statuses.findIndex((s) => s.name === status);
+  return index < 0 ? config.statuses.length : index;
 }

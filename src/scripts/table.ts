@@ -52,7 +52,27 @@ function connectFilter(form: HTMLFormElement): void {
     }
     output.textContent = `${shown} of ${table.tBodies[0]!.rows.length} shown`;
   };
-  form.addEventListener('input', apply);
+  // The filter lives in the URL (?q=…&status=…), so a filtered view can be shared and reloaded.
+  const params = new URLSearchParams(location.search);
+  text.value = params.get('q') ?? '';
+  const wanted = params.get('status');
+  if (wanted && [...status.options].some((o) => o.value === wanted)) status.value = wanted;
+  const remember = () => {
+    const next = new URLSearchParams(location.search);
+    for (const [key, value] of [
+      ['q', text.value.trim()],
+      ['status', status.value],
+    ] as const) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    const query = next.toString();
+    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  };
+  form.addEventListener('input', () => {
+    apply();
+    remember();
+  });
   form.addEventListener('submit', (e) => e.preventDefault());
   form.hidden = false;
   apply();

@@ -191,7 +191,8 @@ function resolveTitle({ header, block, fields, report }: Step): string | undefin
       `the title heading still holds the template placeholder "${shown}"`,
     );
   }
-  const title = titleField?.value ?? (h1IsPlaceholder ? undefined : fromH1 || undefined);
+  // Titles are plain text wherever they appear (page titles, cards, tables): code marks go.
+  const title = (titleField?.value ?? (h1IsPlaceholder ? undefined : fromH1 || undefined))?.replace(/`([^`]*)`/g, '$1');
   const titleWritten = block.fields.some((f) => canonicalFieldName(f.name) === 'title');
   if (!title && !h1IsPlaceholder && !titleWritten) {
     report(
