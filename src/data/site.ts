@@ -3,7 +3,6 @@ import { loadRegistryConfig } from '../lib/config.ts';
 import { loadRules } from '../lib/registry/load.ts';
 import { isKnownField } from '../lib/bip/constants.ts';
 import { makeUrls } from '../lib/urls.ts';
-import { slugify } from '../lib/bip/slug.ts';
 
 export const config = loadRegistryConfig(process.cwd());
 export const urls = makeUrls(import.meta.env.BASE_URL, import.meta.env.SITE);
@@ -21,11 +20,9 @@ export function sourceLink(relPath: string): string | undefined {
 /** The eight colours badges come in, in lifecycle order. */
 const TONES = ['draft', 'proposed', 'review', 'approved', 'implementation', 'implemented', 'rejected', 'withdrawn'];
 
-/** A status's colour: the default statuses have their own; a registry's own lifecycle takes the
- * colours in order; statuses outside the lifecycle are grey. */
+/** A status's colour, by its place in the lifecycle (the default lifecycle's order is the tones'
+ * order), so a registry's own statuses get distinct colours too; outside the lifecycle, grey. */
 export function statusTone(status: string): string {
-  const slug = slugify(status);
-  if (TONES.includes(slug)) return slug;
   const index = config.statuses.findIndex((s) => s.name === status);
   return index < 0 ? 'other' : TONES[index % TONES.length]!;
 }

@@ -54,8 +54,13 @@ export function templateFor(bipsDir: string): string | undefined {
   return name ? join(bipsDir, name) : undefined;
 }
 
-/** A mistake in the settings, worded for the person who made it (no stack trace needed). */
-export class ConfigError extends Error {}
+/** A mistake in the settings, worded for the person who made it: no stack trace is printed. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.stack = '';
+  }
+}
 
 function readConfigFile(file: string): unknown {
   if (!existsSync(file)) return {};
@@ -89,12 +94,19 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
   const cfg = parsed.data;
   const base = env.REGISTRY_CONFIG ? dirname(file) : root;
   const bipsDir = env.BIPS_DIR ? resolve(root, env.BIPS_DIR) : resolve(base, cfg.bipsDir);
-  const statuses = (cfg.statuses ?? DEFAULT_STATUSES).map((s) => ({
-    ...s,
-    aliases: [...s.aliases, ...(cfg.statusAliases?.[s.name] ?? [])],
-  }));
+  const lifecycle = cfg.statuses ?? DEFAULT_STATUSES;
+  const aliasesFor = new Map<string, string[]>();
+  for (const [key, aliases] of Object.entries(cfg.statusAliases ?? {})) {
+    const status = lifecycle.find((s) => s.name.toLowerCase() === key.trim().toLowerCase());
+    if (!status)
+      throw new ConfigError(
+        `${file}: statusAliases: "${key}" is not a status of the lifecycle (${lifecycle.map((s) => s.name).join(', ')})`,
+      );
+    aliasesFor.set(status.name, [...(aliasesFor.get(status.name) ?? []), ...aliases]);
+  }
+  const statuses = lifecycle.map((s) => ({ ...s, aliases: [...s.aliases, ...(aliasesFor.get(s.name) ?? [])] }));
   const sourceUrl = env.BIPS_SOURCE_URL || cfg.sourceUrl;
-  if (env.BIPS_SOURCE_URL && !URL.canParse(env.BIPS_SOURCE_URL)) {
+  if (env.BIPS_SOURCE_URL && !/^https?:\/\/[^/]/i.test(env.BIPS_SOURCE_URL)) {
     throw new ConfigError(
       `BIPS_SOURCE_URL: "${env.BIPS_SOURCE_URL}" is not an absolute URL (e.g. https://github.com/org/repo/blob/main/bips/)`,
     );

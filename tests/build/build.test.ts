@@ -73,6 +73,9 @@ describe('building a registry under a base path', () => {
     expect(build.read('bip-2/index.html')).toContain('BIP-2:</span> Timeline Pages');
     expect(build.read('bip-10/index.html')).toContain('href="/preview/authors/model-f/"');
     expect(build.read('bip-10/index.html')).toContain('<strong>This BIP was withdrawn.</strong>');
+    // A list of numbers in a reference field links each; numbers in prose around a reference do not.
+    expect(build.read('bip-10/index.html')).toContain('<a href="/preview/bip-1/">1</a>, <a href="/preview/bip-2/">2</a>');
+    expect(build.read('bip-10/index.html')).toContain('<a href="/preview/bip-3/">BIP-3</a> (2 weeks of overlap)');
     expect(build.read('bip-3/index.html')).toContain('href="/preview/status/proposed/"');
   });
 

@@ -56,6 +56,20 @@ describe('registry settings', () => {
     expect(() => loadRegistryConfig(project(), { BIPS_MDX: value })).toThrow(/BIPS_MDX: .* is neither "markdown" nor "compile"/);
   });
 
+  test('statusAliases must name a status of the lifecycle (case does not matter)', () => {
+    expect(
+      loadRegistryConfig(project({ statusAliases: { review: ['in audit'] } }), {}).statuses.find((s) => s.name === 'Review')
+        ?.aliases,
+    ).toContain('in audit');
+    expect(() => loadRegistryConfig(project({ statusAliases: { Reviewing: ['x'] } }), {})).toThrow(
+      /statusAliases: "Reviewing" is not a status/,
+    );
+  });
+
+  test('BIPS_SOURCE_URL must be an http(s) URL', () => {
+    expect(() => loadRegistryConfig(project(), { BIPS_SOURCE_URL: 'localhost:8080/bips' })).toThrow(/not an absolute URL/);
+  });
+
   test('REGISTRY_CONFIG reads the settings from the registry, relative to it', () => {
     const root = project();
     writeFileSync(join(root, 'other', 'site.json'), JSON.stringify({ bipsDir: '.', name: 'Theirs', mdx: 'markdown' }));

@@ -437,9 +437,7 @@ const CASES: FaultCase[] = [
   [
     'link-unresolved',
     'link/unresolved',
-    [
-      'link-unresolved/bip-0005.md:18:24: warning: the link "notes/design.md" leads to no page or file of the registry; set sourceUrl to send such links to the repository [link/unresolved]',
-    ],
+    ['link-unresolved/bip-0005.md:18:24: warning: the link "notes/design.md" leads to no file [link/unresolved]'],
   ],
   // No Title field and no H1.
   [

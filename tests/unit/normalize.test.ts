@@ -243,3 +243,7 @@ test('an empty optional field is a warning, an empty required one an error', () 
   ]);
   expect(check(bipText({ Status: '' })).messages[0]).toContain('error: field "Status" is empty [field/empty]');
 });
+
+test.each(['Related', 'Requires', 'State', 'Title Note'])('"%s" is an extra field, not a misspelling', (key) => {
+  expect(check(bipText({ [key]: 'BIP-3' })).messages).toEqual([]);
+});

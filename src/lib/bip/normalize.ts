@@ -81,10 +81,24 @@ interface Step {
 
 /** A template field whose name is within two edits of `name` (`Stauts` → `Status`). */
 function nearTemplateField(name: string, rules: RegistryRules): string | undefined {
-  if (name.length < 4) return undefined;
-  const candidates = rules.template.fields.map((f) => ({ name: f.name, label: f.label }));
-  return candidates.find((c) => editDistance(c.name, name) <= 2)?.label;
+  if (name.length < 4 || COMMON_EXTRA_FIELDS.has(name)) return undefined;
+  // Short names allow one slip, longer ones two; a different first letter is another word.
+  const allowed = name.length < 6 ? 1 : 2;
+  return rules.template.fields.find((f) => f.name[0] === name[0] && editDistance(f.name, name) <= allowed)?.label;
 }
+
+/** Extra fields registries use on purpose, never taken for a misspelling. */
+const COMMON_EXTRA_FIELDS = new Set([
+  'related',
+  'requires',
+  'replaces',
+  'supersedes',
+  'superseded-by',
+  'discussion',
+  'discussions-to',
+  'reviewers',
+  'updated',
+]);
 
 /** Sorts the block's fields into template fields and extra ones; reports repeats. */
 function collectFields(block: HeaderBlock, rules: RegistryRules, report: Step['report']) {

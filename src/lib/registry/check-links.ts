@@ -3,6 +3,7 @@
  * published, or not there at all. Found in the markdown, so lint and build report the same, at
  * the line and column of the link.
  */
+import { posix } from 'node:path';
 import { codeMask } from '../bip/header/syntax.ts';
 import { splitLines } from '../bip/lines.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
@@ -12,6 +13,14 @@ const INLINE = /(!?)\]\(\s*<?([^)\s>]+)/g;
 const REFERENCE = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)/;
 const RAW = /<(a|img)\b[^>]*?\s(?:href|src)="([^"]+)"/gi;
 const RELATIVE = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
 
 /** The published pages, for links written as site paths (`../bip-1/` on the page `/bip-10/`). */
 export interface SitePages {
@@ -35,11 +44,13 @@ export function checkLinks(
     if (!RELATIVE.test(href) || (image && skipImages)) return;
     if (resolveLink(href, relPath, targets, image ? 'image' : 'link') !== undefined) return;
     if (!image && site.urls.has(new URL(href, `http://site${site.url}`).pathname)) return;
-    const message = image
-      ? `the image "${href}" is not a file the site publishes (images, PDFs, text and inert SVGs inside the registry folder)`
-      : targets.sourceUrl
-        ? `the link "${href}" leads to no file: neither the registry nor the repository around it has it`
-        : `the link "${href}" leads to no page or file of the registry; set sourceUrl to send such links to the repository`;
+    const target = posix.normalize(posix.join(posix.dirname(relPath), href.split(/[?#]/)[0]!));
+    const onDisk = targets.exists?.(safeDecode(target)) ?? false;
+    const message = !onDisk
+      ? `the ${image ? 'image' : 'link'} "${href}" leads to no file`
+      : image
+        ? `the image "${href}" is not published: the site serves images, PDFs, text and script-free SVGs from inside the registry folder`
+        : `the link "${href}" names a file the site does not publish; set sourceUrl to link it in the repository`;
     out.push(diagnostic(file, { line, column }, 'warning', 'link/unresolved', message));
   };
   lines.forEach((raw, i) => {

@@ -75,7 +75,7 @@ export function lintPaths(paths: readonly string[], config: RegistryConfig, cwd 
       result.diagnostics.push(...own);
       const rel = relative(root, target).split(sep).join('/');
       const owner = registry.bips.find((b) => b.companions.some((c) => c.relPath === rel));
-      const skipped = registry.skipped.find((s) => s.relPath === rel);
+      const skipped = registry.skipped.find((s) => s.relPath === rel || (s.relPath.endsWith('/') && rel.startsWith(s.relPath)));
       if (owner) result.notes.push(`${file}: a companion document of BIP-${owner.data.bip}`);
       else if (skipped) result.notes.push(`${file}: left out (${skipped.reason})`);
       else if (registry.assets.includes(rel)) result.notes.push(`${file}: not a BIP (a file pages may link to)`);

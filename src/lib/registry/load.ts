@@ -90,7 +90,7 @@ function loadCompanion(path: string, relPath: string, slug: string): LoadedCompa
   }
   const header = parseHeader(text, { isHeaderKey: () => false });
   const fallback = slug.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
-  const title = header.h1 ? titleFromH1(header.h1.text) || header.h1.text : fallback;
+  const title = (header.h1 ? titleFromH1(header.h1.text) || header.h1.text : fallback).replace(/`([^`]*)`/g, '$1');
   return { slug, title, relPath, path, format: formatOf(path), body: header.body, digest: hashText(text) };
 }
 
