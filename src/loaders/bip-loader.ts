@@ -6,13 +6,21 @@
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { existsIn, hashText, loadRegistry, type LoadedBip, type LoadedCompanion, type Registry } from '../lib/registry/load.ts';
+import {
+  existsIn,
+  hashText,
+  loadRegistry,
+  publishedDocuments,
+  type LoadedBip,
+  type LoadedCompanion,
+  type Registry,
+} from '../lib/registry/load.ts';
 import { loadRules } from '../lib/registry/load.ts';
 import type { RegistryConfig } from '../lib/config.ts';
 import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
 import { sanitizeBody } from '../lib/render/sanitize.ts';
 import { addHeadingAnchors } from '../lib/render/anchors.ts';
-import { makeLinkTargets, rewriteLinks, unmarkImages, type LinkTargets, type PublishedDocument } from '../lib/render/links.ts';
+import { makeLinkTargets, rewriteLinks, unmarkImages, type LinkTargets } from '../lib/render/links.ts';
 import { makeUrls } from '../lib/urls.ts';
 import { summarize } from '../lib/bip/summary.ts';
 import { bipEntryId, companionEntryId, entrySchema } from './entries.ts';
@@ -38,11 +46,7 @@ function linkTargets(
   bipsDir: string,
 ): LinkTargets & { key: string } {
   const urls = makeUrls(base);
-  const docs: PublishedDocument[] = registry.bips.flatMap((bip) => [
-    { relPath: bip.relPath, url: urls.bip(bip.data.bip), main: true },
-    ...bip.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(bip.data.bip, c.slug), main: false })),
-  ]);
-  const targets = makeLinkTargets(docs, registry.assets, urls, sourceUrl, existsIn(bipsDir));
+  const targets = makeLinkTargets(publishedDocuments(registry.bips, urls), registry.assets, urls, sourceUrl, existsIn(bipsDir));
   return { ...targets, key: hashText([...targets.pages, ...targets.files].sort().join('\n')) };
 }
 

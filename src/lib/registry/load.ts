@@ -7,8 +7,8 @@ import { dirname, extname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { checkBip } from '../bip/check.ts';
 import { checkMdx } from '../bip/mdx.ts';
-import { makeUrls } from '../urls.ts';
-import { makeLinkTargets } from '../render/links.ts';
+import { makeUrls, type Urls } from '../urls.ts';
+import { makeLinkTargets, type PublishedDocument } from '../render/links.ts';
 import { checkLinks } from './check-links.ts';
 import { canonicalFieldName } from '../bip/constants.ts';
 import { readTemplate } from '../bip/template.ts';
@@ -97,6 +97,14 @@ function loadCompanion(path: string, relPath: string, slug: string): LoadedCompa
 /** Whether a path relative to a folder (it may climb above it) names a file or folder on disk. */
 export const existsIn = (dir: string) => (relPath: string) => existsSync(resolve(dir, relPath));
 
+/** Every document the site publishes (BIPs and companions) with its URL: what links can reach. */
+export function publishedDocuments(bips: readonly LoadedBip[], urls: Urls): PublishedDocument[] {
+  return bips.flatMap((b) => [
+    { relPath: b.relPath, url: urls.bip(b.data.bip), main: true },
+    ...b.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(b.data.bip, c.slug), main: false })),
+  ]);
+}
+
 /** Relative links in every published document that lead nowhere on the site. */
 function linkProblems(
   bips: readonly LoadedBip[],
@@ -105,10 +113,7 @@ function linkProblems(
   show: (rel: string) => string,
 ): Diagnostic[] {
   const urls = makeUrls('/');
-  const docs = bips.flatMap((b) => [
-    { relPath: b.relPath, url: urls.bip(b.data.bip), main: true },
-    ...b.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(b.data.bip, c.slug), main: false })),
-  ]);
+  const docs = publishedDocuments(bips, urls);
   const targets = makeLinkTargets(docs, assets, urls, config.sourceUrl, existsIn(config.bipsDir));
   const pageUrls = new Set(docs.map((d) => d.url));
   const urlOf = new Map(docs.map((d) => [d.relPath, d.url]));
