@@ -1,7 +1,8 @@
 /**
  * Build-time work on the written files: a final sanitizing pass over BIP bodies (see
  * lib/render/page-body.ts); copies of the registry files (images, PDFs) that pages link to;
- * and `_redirects` for hosts that read one, made from the URL manifest the site emitted.
+ * `_redirects` for hosts that read one, made from the URL manifest the site emitted; and the
+ * Pagefind search index over the finished pages.
  * In dev, the same registry files are served from the registry folder.
  */
 import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -16,6 +17,7 @@ import { discoverRegistry } from './lib/registry/discover.ts';
 import { existsIn } from './lib/registry/load.ts';
 import { loadRegistryConfig } from './lib/config.ts';
 import { FILES_DIR, makeUrls, normalizeBase } from './lib/urls.ts';
+import { buildSearchIndex, SEARCH_DIR } from './lib/search/build-index.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -109,6 +111,15 @@ export function registry(): AstroIntegration {
         await writeFile(join(root, '_redirects'), redirectsFile(makeUrls(base), manifest));
         logger.info(
           `sanitized ${bodies} BIP bodies; published ${copied} linked registry files; wrote _redirects and ${MANIFEST_FILE} (${manifest.bips.length} BIPs)`,
+        );
+        const search = await buildSearchIndex(root);
+        // Every BIP and companion page carries the index marker; a page missing from the index
+        // would be a page nobody can find, so a mismatch fails the build.
+        if (search.pages !== docs.length) {
+          throw new Error(`search index: ${search.pages} pages indexed, but the site has ${docs.length} BIP and companion pages`);
+        }
+        logger.info(
+          `search index: ${search.pages} pages, ${search.files} files, ${Math.round(search.bytes / 1024)} KB in ${SEARCH_DIR}/`,
         );
       },
     },

@@ -81,7 +81,7 @@ describe('building a registry under a base path', () => {
 
   test('companion documents are listed and published under the BIP', () => {
     expect(build.read('bip-2/index.html')).toContain('href="/preview/bip-2/notes/"');
-    expect(build.read('bip-2/notes/index.html')).toContain('<h1>Implementation Notes</h1>');
+    expect(build.read('bip-2/notes/index.html')).toContain('<h1 data-pagefind-weight="10">Implementation Notes</h1>');
   });
 
   test('links between registry files point at the pages that publish them', () => {
