@@ -13,6 +13,8 @@ export interface Urls {
   category: (category?: string) => string;
   type: (type?: string) => string;
   author: (name?: string) => string;
+  /** The search page, with a query string from lib/search/state.ts when given. */
+  search: (query?: string) => string;
   asset: (path: string) => string;
   /** A registry file other than a BIP (an image, a PDF), published under `files/`. */
   file: (relPath: string) => string;
@@ -64,6 +66,7 @@ export function makeUrls(baseInput: string | undefined, site?: string | URL): Ur
     category: listing('category'),
     type: listing('type'),
     author: listing('authors'),
+    search: (query = '') => path(`search/${query}`),
     asset: (p) => path(p.replace(/^\/+/, '')),
     file: (rel) => path(`${FILES_DIR}/${rel.split('/').map(encodeURIComponent).join('/')}`),
     absolute: (p) => (site ? new URL(p, site).href : p),

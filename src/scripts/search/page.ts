@@ -1,0 +1,123 @@
+/**
+ * The search page: the state lives in the URL (read on load, written on every change), facets
+ * show how many results each value gives, results load 20 at a time.
+ */
+import { SEARCH_FACETS, type SearchFacetKey } from '../../lib/search/record.ts';
+import { hasFilters, readState, selectedValues, writeState, type SearchState } from '../../lib/search/state.ts';
+import { makeUrls } from '../../lib/urls.ts';
+import { base, runSearch, type Hit } from './engine.ts';
+import { hitItem } from './render.ts';
+
+const PAGE = 20;
+const urls = makeUrls(base);
+const root = document.querySelector<HTMLElement>('[data-search-page]')!;
+const form = root.querySelector('form')!;
+const input = root.querySelector<HTMLInputElement>('input[data-search-main]')!;
+const sort = root.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+const status = root.querySelector<HTMLElement>('[data-search-status]')!;
+const list = root.querySelector<HTMLOListElement>('[data-search-hits]')!;
+const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
+const boxes = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-value]')];
+const pageTitle = document.title;
+
+/** The values each facet offers, as the index spells them. */
+const known: Partial<Record<SearchFacetKey, string[]>> = {};
+for (const { key } of SEARCH_FACETS) known[key] = boxes.filter((b) => b.name === key).map((b) => b.dataset.value!);
+
+let seq = 0;
+let hits: Hit[] = [];
+let shown = 0;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function show(state: SearchState): void {
+  input.value = state.q;
+  sort.value = state.sort;
+  for (const b of boxes) b.checked = state.filters[b.name as SearchFacetKey]?.includes(b.value) ?? false;
+}
+
+function current(): SearchState {
+  const params = new URLSearchParams({ q: input.value, sort: sort.value });
+  for (const b of boxes) if (b.checked) params.append(b.name, b.value);
+  return readState(params);
+}
+
+function setCounts(counts: Partial<Record<SearchFacetKey, Record<string, number>>> | undefined): void {
+  for (const b of boxes) {
+    const count = b.parentElement!.querySelector<HTMLElement>('.count')!;
+    const n = counts ? (counts[b.name as SearchFacetKey]?.[b.dataset.value!] ?? 0) : Number(count.dataset.total);
+    count.textContent = String(n);
+    b.disabled = n === 0 && !b.checked;
+  }
+}
+
+async function showMore(mine: number): Promise<void> {
+  const next = hits.slice(shown, shown + PAGE);
+  const views = await Promise.all(next.map((h) => h.load()));
+  if (mine !== seq) return;
+  list.append(...views.map((v) => hitItem(v, { excerpt: true })));
+  shown += next.length;
+  more.hidden = shown >= hits.length;
+}
+
+function describe(state: SearchState, n: number): string {
+  const what = n === 0 ? 'No results' : `${n} result${n === 1 ? '' : 's'}`;
+  return state.q ? `${what} for “${state.q}”` : `${what} for the chosen filters`;
+}
+
+/** `data-state` on the page: `searching` while a search runs, `ready` once its results show. */
+function settle(mine: number): void {
+  if (mine === seq) root.dataset.state = 'ready';
+}
+
+async function run(): Promise<void> {
+  const mine = ++seq;
+  root.dataset.state = 'searching';
+  const state = current();
+  const query = writeState(state);
+  history.replaceState(null, '', urls.search(query));
+  document.title = state.q ? `“${state.q}” · ${pageTitle}` : pageTitle;
+  if (!state.q && !hasFilters(state)) {
+    hits = [];
+    list.replaceChildren();
+    more.hidden = true;
+    setCounts(undefined);
+    status.textContent = 'Type words, a BIP number or an author, or tick a status or category to list its BIPs.';
+    return settle(mine);
+  }
+  try {
+    const outcome = await runSearch(state, selectedValues(state, known), { counts: true });
+    if (mine !== seq) return;
+    hits = outcome.hits;
+    shown = 0;
+    list.replaceChildren();
+    setCounts(outcome.counts);
+    await showMore(mine);
+    // Announced once the results it counts are on the page.
+    if (mine === seq) status.textContent = describe(state, hits.length);
+    settle(mine);
+  } catch {
+    if (mine !== seq) return;
+    status.textContent = 'Search is not available: its index was not found. The index is made by a full build (npm run build).';
+    settle(mine);
+  }
+}
+
+root.hidden = false;
+show(readState(new URLSearchParams(location.search)));
+// The facets are a collapsed panel above the results on narrow screens, a sidebar on wide ones.
+const panel = root.querySelector<HTMLDetailsElement>('[data-facet-panel]')!;
+panel.open = matchMedia('(min-width: 48rem)').matches || boxes.some((b) => b.checked);
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(), 150);
+});
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  void run();
+});
+sort.addEventListener('change', () => void run());
+for (const b of boxes) b.addEventListener('change', () => void run());
+more.addEventListener('click', () => void showMore(seq));
+if (!input.value) input.focus();
+void run();

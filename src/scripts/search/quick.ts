@@ -1,0 +1,87 @@
+/**
+ * Quick results under the header's search box: the best few matches as you type, and a link to
+ * the full search page. Enter submits the box's form to that page. Escape closes the results,
+ * and a second Escape leaves the box; the arrow keys move between the results.
+ */
+import { makeUrls } from '../../lib/urls.ts';
+import { emptyState, writeState } from '../../lib/search/state.ts';
+import { base, runSearch } from './engine.ts';
+import { hitItem } from './render.ts';
+
+const SHOWN = 6;
+const urls = makeUrls(base);
+
+export function attachQuickResults(form: HTMLFormElement, input: HTMLInputElement): void {
+  if (form.dataset.quick) return;
+  form.dataset.quick = 'on';
+  const panel = form.querySelector<HTMLElement>('[data-quick-results]')!;
+  let seq = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const links = () => [...panel.querySelectorAll<HTMLAnchorElement>('a')];
+  const close = () => {
+    panel.hidden = true;
+  };
+
+  async function update(): Promise<void> {
+    const mine = ++seq;
+    const state = { ...emptyState(), q: input.value.trim() };
+    if (!state.q) return close();
+    const status = document.createElement('p');
+    status.className = 'quick-status';
+    const list = document.createElement('ol');
+    list.className = 'hits';
+    try {
+      const { hits } = await runSearch(state, {}, { counts: false });
+      const views = await Promise.all(hits.slice(0, SHOWN).map((h) => h.load()));
+      if (mine !== seq) return;
+      list.append(...views.map((v) => hitItem(v, { excerpt: false })));
+      status.textContent =
+        hits.length === 0 ? `Nothing matches “${state.q}”.` : `${hits.length} result${hits.length === 1 ? '' : 's'}`;
+    } catch {
+      if (mine !== seq) return;
+      status.textContent = 'Search is not available: its index was not found (it is made by a full build).';
+    }
+    const all = document.createElement('a');
+    all.className = 'quick-all';
+    all.href = urls.search(writeState(state));
+    all.textContent = `All results for “${state.q}” →`;
+    panel.replaceChildren(status, list, all);
+    panel.hidden = false;
+  }
+
+  function move(by: number): void {
+    const items = links();
+    const at = items.indexOf(document.activeElement as HTMLAnchorElement);
+    const next = at + by;
+    if (next < 0) input.focus();
+    else items[Math.min(next, items.length - 1)]?.focus();
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void update(), 120);
+  });
+  input.addEventListener('focus', () => {
+    if (input.value.trim() && panel.childElementCount > 0) panel.hidden = false;
+  });
+  form.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      if (!panel.hidden) {
+        close();
+        input.focus();
+      } else if (document.activeElement === input) input.blur();
+      e.preventDefault();
+    } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !panel.hidden) {
+      move(e.key === 'ArrowDown' ? 1 : -1);
+      e.preventDefault();
+    }
+  });
+  form.addEventListener('focusout', (e) => {
+    if (!(e.relatedTarget instanceof Node && form.contains(e.relatedTarget))) close();
+  });
+  document.addEventListener('click', (e) => {
+    if (!(e.target instanceof Node && form.contains(e.target))) close();
+  });
+  void update();
+}

@@ -1,0 +1,24 @@
+/**
+ * On every page, and all that loads before someone searches: `/` focuses the search box, and the
+ * first keystroke in the header's box loads the quick results (and with them Pagefind).
+ */
+const form = document.querySelector<HTMLFormElement>('form[data-site-search]');
+const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
+
+function typingIn(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+}
+
+document.addEventListener('keydown', (e) => {
+  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented || typingIn(e.target)) return;
+  // The search page's own box wins over the header's.
+  const box = document.querySelector<HTMLInputElement>('input[data-search-main]') ?? input;
+  if (!box || box.offsetParent === null) return;
+  e.preventDefault();
+  box.focus();
+  box.select();
+});
+
+if (form && input) {
+  input.addEventListener('input', () => void import('./quick.ts').then((m) => m.attachQuickResults(form, input)), { once: true });
+}
