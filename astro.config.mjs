@@ -25,7 +25,8 @@ export default defineConfig({
   markdown: {
     // Specs are rendered as written: no smart quotes or dashes inside technical prose.
     processor: satteri({ features: { smartPunctuation: false } }),
-    // github-dark-default: its comments keep a 4.5:1 contrast, github-dark's do not.
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark-default' } },
+    // The -default GitHub themes keep every token at 4.5:1 or more against the code background;
+    // github-light's orange and github-dark's comments do not.
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
   },
 });
