@@ -2,10 +2,20 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // The build tests run `astro build`; they share the content cache, so files run one at a time
-    // within that folder (see tests/build/).
     testTimeout: 20_000,
     hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          // Real `astro build`s (and browsers on their output). Builds share Astro's content
+          // cache, so these files run one at a time.
+          name: 'site',
+          include: ['tests/build/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
