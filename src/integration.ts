@@ -112,7 +112,7 @@ export function registry(): AstroIntegration {
         logger.info(
           `sanitized ${bodies} BIP bodies; published ${copied} linked registry files; wrote _redirects and ${MANIFEST_FILE} (${manifest.bips.length} BIPs)`,
         );
-        const search = await buildSearchIndex(root);
+        const search = await buildSearchIndex(root, docs.length);
         // Every BIP and companion page carries the index marker; a page missing from the index
         // would be a page nobody can find, so a mismatch fails the build.
         if (search.pages !== docs.length) {

@@ -3,7 +3,9 @@
  * broken registry fails. Slow (a few seconds each), so everything is asserted from two builds.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fixture } from '../helpers.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
 
@@ -186,5 +188,25 @@ describe('building a broken registry', () => {
     );
     expect(build.exists('bip-1/index.html')).toBe(false);
     build.remove();
+  });
+});
+
+describe('building an empty registry', () => {
+  let build: BuildRun;
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bip-empty-'));
+    build = runBuild(dir);
+  });
+  afterAll(() => {
+    build.remove();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('succeeds with an index page and no search index (nothing to search)', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.output).toContain('search index: 0 pages');
+    expect(build.exists('index.html')).toBe(true);
+    expect(build.exists('pagefind')).toBe(false);
   });
 });

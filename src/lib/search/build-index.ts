@@ -22,8 +22,11 @@ export interface SearchIndexReport {
 
 export class SearchIndexError extends Error {}
 
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
+export async function buildSearchIndex(siteDir: string, expectedPages: number): Promise<SearchIndexReport> {
   const outDir = join(siteDir, SEARCH_DIR);
+  // With no page marked for the index, Pagefind would index every page; an empty registry has
+  // no index (its search page says so).
+  if (expectedPages === 0) return { pages: 0, files: 0, bytes: 0 };
   try {
     // Heading self-links (`#`) are not words of the page.
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['a.anchor'] });

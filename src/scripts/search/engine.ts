@@ -28,16 +28,34 @@ export const base = normalizeBase(import.meta.env.BASE_URL);
 
 let pagefind: Promise<Pagefind> | undefined;
 
-/** Pagefind's script and index, fetched once, on the first search. */
+/** Pagefind's script could not be loaded: the site was built without its index (`astro dev`)
+ * or the network failed. Other errors are bugs and are reported as such. */
+export class IndexUnavailable extends Error {}
+
+/** Pagefind's script and index, fetched once, on the first search; tried again after a failure. */
 export function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
     const url = `${base}pagefind/pagefind.js`;
-    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    let pf: Pagefind;
+    try {
+      pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    } catch (e) {
+      throw new IndexUnavailable(`could not load ${url}`, { cause: e });
+    }
     await pf.options({ baseUrl: base, excerptLength: 24 });
     return pf;
   })();
   pagefind.catch(() => (pagefind = undefined));
   return pagefind;
+}
+
+/** The message a failed search shows; anything but a missing index is also logged. */
+export function failureMessage(error: unknown): string {
+  if (error instanceof IndexUnavailable) {
+    return 'Search is not available: its index was not found. The index is made by a full build (npm run build).';
+  }
+  console.error('search failed', error);
+  return 'Search failed; try again, or browse the index and listing pages.';
 }
 
 export interface Hit {
@@ -81,9 +99,24 @@ function hit(r: PagefindResult): Hit {
 
 let facetsLoaded: Promise<unknown> | undefined;
 
+/** Pagefind counts only the filters it has loaded; this loads them all, once. */
+function loadFacets(pf: Pagefind): Promise<unknown> {
+  facetsLoaded ??= pf.filters();
+  facetsLoaded.catch(() => (facetsLoaded = undefined));
+  return facetsLoaded;
+}
+
+/** Adds to `into` the facet values of results in `extra` that `base` does not hold. */
+function addMissing(into: Record<string, number>, key: string, base: PagefindSearch | null, extra: PagefindSearch | null): void {
+  const ids = new Set(base?.results.map((r) => r.id));
+  if (!extra || extra.results.every((r) => ids.has(r.id))) return;
+  for (const [value, n] of Object.entries(extra.filters[key] ?? {})) into[value] = (into[value] ?? 0) + n;
+}
+
 /**
  * Runs a search. An empty query with no filters lists nothing (the page shows its facets).
- * With `counts`, the facets' filter data is fetched first (Pagefind counts only loaded filters).
+ * With `counts`, each facet's counts are computed with the other facets' filters, and include
+ * the BIP a typed number names when the words alone do not find it.
  */
 export async function runSearch(
   state: SearchState,
@@ -91,7 +124,7 @@ export async function runSearch(
   options: { counts: boolean },
 ): Promise<Outcome> {
   const pf = await loadPagefind();
-  if (options.counts) await (facetsLoaded ??= pf.filters());
+  if (options.counts) await loadFacets(pf);
   const filters = toFilters(selected);
   const browsing = state.q === '';
   if (browsing && Object.keys(filters).length === 0) return { hits: [], counts: {} };
@@ -100,22 +133,30 @@ export async function runSearch(
   const sort = spec && 'by' in spec ? { [spec.by]: spec.order } : browsing ? { number: 'asc' } : undefined;
   const term = browsing ? null : state.q;
   const number = bipNumberQuery(state.q);
+  const byNumber = (f: Filters) =>
+    number === undefined ? null : pf.search(null, { filters: { ...f, [NUMBER_FILTER]: String(number) } });
+  const narrowed = (key: SearchFacetKey) => options.counts && !!selected[key]?.length;
 
-  const [main, exact, ...perFacet] = await Promise.all([
+  const [main, exact, perFacet, exactPerFacet] = await Promise.all([
     pf.search(term, { filters, ...(sort ? { sort } : {}) }),
-    number === undefined ? null : pf.search(null, { filters: { ...filters, [NUMBER_FILTER]: String(number) } }),
-    ...SEARCH_FACETS.map(({ key }) =>
-      options.counts && selected[key]?.length ? pf.search(term, { filters: toFilters(selected, key) }) : null,
-    ),
+    byNumber(filters),
+    Promise.all(SEARCH_FACETS.map(({ key }) => (narrowed(key) ? pf.search(term, { filters: toFilters(selected, key) }) : null))),
+    Promise.all(SEARCH_FACETS.map(({ key }) => (narrowed(key) ? byNumber(toFilters(selected, key)) : null))),
   ]);
   // A typed number puts its BIP first unless the results are sorted some other way.
-  const first = sort ? [] : (exact?.results ?? []);
+  const mainIds = new Set(main?.results.map((r) => r.id));
+  const first = sort ? (exact?.results ?? []).filter((r) => !mainIds.has(r.id)) : (exact?.results ?? []);
   const seen = new Set(first.map((r) => r.id));
   const results = [...first, ...(main?.results ?? []).filter((r) => !seen.has(r.id))];
 
   const counts: Outcome['counts'] = {};
-  SEARCH_FACETS.forEach(({ key }, i) => {
-    counts[key] = (perFacet[i] ?? main)?.filters[key] ?? {};
-  });
+  if (options.counts) {
+    SEARCH_FACETS.forEach(({ key }, i) => {
+      const base = perFacet[i] ?? main;
+      const into = { ...(base?.filters[key] ?? {}) };
+      addMissing(into, key, base, narrowed(key) ? exactPerFacet[i]! : exact);
+      counts[key] = into;
+    });
+  }
   return { hits: results.map(hit), counts };
 }

@@ -5,7 +5,7 @@
 import { SEARCH_FACETS, type SearchFacetKey } from '../../lib/search/record.ts';
 import { hasFilters, readState, selectedValues, writeState, type SearchState } from '../../lib/search/state.ts';
 import { makeUrls } from '../../lib/urls.ts';
-import { base, runSearch, type Hit } from './engine.ts';
+import { base, failureMessage, runSearch, type Hit } from './engine.ts';
 import { hitItem } from './render.ts';
 
 const PAGE = 20;
@@ -50,13 +50,21 @@ function setCounts(counts: Partial<Record<SearchFacetKey, Record<string, number>
   }
 }
 
-async function showMore(mine: number): Promise<void> {
-  const next = hits.slice(shown, shown + PAGE);
-  const views = await Promise.all(next.map((h) => h.load()));
-  if (mine !== seq) return;
-  list.append(...views.map((v) => hitItem(v, { excerpt: true })));
-  shown += next.length;
-  more.hidden = shown >= hits.length;
+let loading: Promise<void> | undefined;
+
+/** Shows the next results of the current search; one load at a time, and none for a search
+ * that a newer one replaced. */
+function showMore(): Promise<void> {
+  loading ??= (async () => {
+    const mine = seq;
+    const next = hits.slice(shown, shown + PAGE);
+    const views = await Promise.all(next.map((h) => h.load()));
+    if (mine !== seq) return;
+    list.append(...views.map((v) => hitItem(v, { excerpt: true })));
+    shown += next.length;
+    more.hidden = shown >= hits.length;
+  })().finally(() => (loading = undefined));
+  return loading;
 }
 
 function describe(state: SearchState, n: number): string {
@@ -72,6 +80,7 @@ function settle(mine: number): void {
 async function run(): Promise<void> {
   const mine = ++seq;
   root.dataset.state = 'searching';
+  more.hidden = true;
   const state = current();
   const query = writeState(state);
   history.replaceState(null, '', urls.search(query));
@@ -91,13 +100,14 @@ async function run(): Promise<void> {
     shown = 0;
     list.replaceChildren();
     setCounts(outcome.counts);
-    await showMore(mine);
+    await loading?.catch(() => undefined);
+    await showMore();
     // Announced once the results it counts are on the page.
     if (mine === seq) status.textContent = describe(state, hits.length);
     settle(mine);
-  } catch {
+  } catch (error) {
     if (mine !== seq) return;
-    status.textContent = 'Search is not available: its index was not found. The index is made by a full build (npm run build).';
+    status.textContent = failureMessage(error);
     settle(mine);
   }
 }
@@ -106,7 +116,11 @@ root.hidden = false;
 show(readState(new URLSearchParams(location.search)));
 // The facets are a collapsed panel above the results on narrow screens, a sidebar on wide ones.
 const panel = root.querySelector<HTMLDetailsElement>('[data-facet-panel]')!;
-panel.open = matchMedia('(min-width: 48rem)').matches || boxes.some((b) => b.checked);
+const wide = matchMedia('(min-width: 48rem)');
+panel.open = wide.matches || boxes.some((b) => b.checked);
+wide.addEventListener('change', () => {
+  if (wide.matches) panel.open = true;
+});
 input.addEventListener('input', () => {
   clearTimeout(timer);
   timer = setTimeout(() => void run(), 150);
@@ -118,6 +132,6 @@ form.addEventListener('submit', (e) => {
 });
 sort.addEventListener('change', () => void run());
 for (const b of boxes) b.addEventListener('change', () => void run());
-more.addEventListener('click', () => void showMore(seq));
+more.addEventListener('click', () => void showMore());
 if (!input.value) input.focus();
 void run();

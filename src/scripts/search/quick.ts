@@ -1,11 +1,11 @@
 /**
  * Quick results under the header's search box: the best few matches as you type, and a link to
- * the full search page. Enter submits the box's form to that page. Escape closes the results,
- * and a second Escape leaves the box; the arrow keys move between the results.
+ * the full search page. Enter submits the box's form to that page. Escape closes the results
+ * (and cancels a search still running); the arrow keys move between the results.
  */
 import { makeUrls } from '../../lib/urls.ts';
 import { emptyState, writeState } from '../../lib/search/state.ts';
-import { base, runSearch } from './engine.ts';
+import { base, failureMessage, runSearch } from './engine.ts';
 import { hitItem } from './render.ts';
 
 const SHOWN = 6;
@@ -15,11 +15,14 @@ export function attachQuickResults(form: HTMLFormElement, input: HTMLInputElemen
   if (form.dataset.quick) return;
   form.dataset.quick = 'on';
   const panel = form.querySelector<HTMLElement>('[data-quick-results]')!;
+  const announce = form.querySelector<HTMLElement>('[data-quick-status]')!;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const links = () => [...panel.querySelectorAll<HTMLAnchorElement>('a')];
   const close = () => {
+    clearTimeout(timer);
+    seq++;
     panel.hidden = true;
   };
 
@@ -38,16 +41,18 @@ export function attachQuickResults(form: HTMLFormElement, input: HTMLInputElemen
       list.append(...views.map((v) => hitItem(v, { excerpt: false })));
       status.textContent =
         hits.length === 0 ? `Nothing matches “${state.q}”.` : `${hits.length} result${hits.length === 1 ? '' : 's'}`;
-    } catch {
+    } catch (error) {
       if (mine !== seq) return;
-      status.textContent = 'Search is not available: its index was not found (it is made by a full build).';
+      status.textContent = failureMessage(error);
     }
     const all = document.createElement('a');
     all.className = 'quick-all';
     all.href = urls.search(writeState(state));
     all.textContent = `All results for “${state.q}” →`;
     panel.replaceChildren(status, list, all);
+    panel.dataset.query = state.q;
     panel.hidden = false;
+    announce.textContent = status.textContent;
   }
 
   function move(by: number): void {
@@ -67,16 +72,17 @@ export function attachQuickResults(form: HTMLFormElement, input: HTMLInputElemen
   });
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
-      if (!panel.hidden) {
-        close();
-        input.focus();
-      } else if (document.activeElement === input) input.blur();
-      e.preventDefault();
+      if (!panel.hidden) e.preventDefault();
+      close();
+      input.focus();
     } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !panel.hidden) {
       move(e.key === 'ArrowDown' ? 1 : -1);
       e.preventDefault();
     }
   });
+  // Keeps focus in the box while a result is clicked: browsers that do not focus links on click
+  // (Safari) would otherwise close the panel before the click lands.
+  panel.addEventListener('mousedown', (e) => e.preventDefault());
   form.addEventListener('focusout', (e) => {
     if (!(e.relatedTarget instanceof Node && form.contains(e.relatedTarget))) close();
   });

@@ -5,8 +5,14 @@
 const form = document.querySelector<HTMLFormElement>('form[data-site-search]');
 const input = form?.querySelector<HTMLInputElement>('input[type="search"]');
 
+/** Where "/" is a character being typed, not the shortcut. */
+const TEXT_INPUTS = /^(?:text|search|email|url|tel|password|number)$/;
 function typingIn(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  if (target instanceof HTMLInputElement) return TEXT_INPUTS.test(target.type);
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement)
+  );
 }
 
 document.addEventListener('keydown', (e) => {
