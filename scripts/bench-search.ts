@@ -46,12 +46,16 @@ const line = (label: string, c: { files: number; raw: number; gzip: number }) =>
 
 for (const dir of targets) {
   const dist = mkdtempSync(join(tmpdir(), 'bip-search-bench-'));
-  const built = spawnSync(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist], {
-    cwd: root,
-    env: { ...process.env, BIPS_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', dist],
+    {
+      cwd: root,
+      env: { ...process.env, BIPS_DIR: dir, ASTRO_TELEMETRY_DISABLED: '1' },
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   if (built.status !== 0) {
     console.error(`${dir}: build failed\n${built.stderr.slice(-2000)}`);
     continue;
@@ -60,7 +64,9 @@ for (const dir of targets) {
     statSync(join(dist, 'pagefind', f)).isFile(),
   );
   const indexBytes = indexFiles.reduce((n, f) => n + statSync(join(dist, 'pagefind', f)).size, 0);
-  console.log(`${dir}\n  ${/search index: .*/.exec(built.stdout)?.[0] ?? ''}; on disk ${indexFiles.length} files, ${kb(indexBytes)}`);
+  console.log(
+    `${dir}\n  ${/search index: .*/.exec(built.stdout)?.[0] ?? ''}; on disk ${indexFiles.length} files, ${kb(indexBytes)}`,
+  );
 
   if (support.executable) {
     const site = await serveSite(dist, '/');
@@ -69,7 +75,15 @@ for (const dir of targets) {
     const seen = () => site.requests.splice(0).filter((p) => !p.endsWith('.html') && !p.endsWith('/'));
     await page.goto(site.url('bip-1/'));
     await page.waitForLoadState('networkidle');
-    console.log(line('a BIP page, before searching (JS)', cost(dist, seen().filter((p) => p.endsWith('.js')))));
+    console.log(
+      line(
+        'a BIP page, before searching (JS)',
+        cost(
+          dist,
+          seen().filter((p) => p.endsWith('.js')),
+        ),
+      ),
+    );
     await page.fill('#site-search-q', query);
     await page.locator('.quick-results .hit').first().waitFor();
     await page.waitForLoadState('networkidle');
@@ -78,7 +92,15 @@ for (const dir of targets) {
     await fresh.goto(site.url(`search/?q=${encodeURIComponent(query)}`));
     await fresh.locator('[data-search-page][data-state="ready"]').waitFor();
     await fresh.waitForLoadState('networkidle');
-    console.log(line(`first query "${query}", search page`, cost(dist, seen().filter((p) => !p.endsWith('.css')))));
+    console.log(
+      line(
+        `first query "${query}", search page`,
+        cost(
+          dist,
+          seen().filter((p) => !p.endsWith('.css')),
+        ),
+      ),
+    );
     await browser.close();
     await site.close();
   }
