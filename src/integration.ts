@@ -5,8 +5,8 @@
  * Pagefind search index over the finished pages.
  * In dev, the same registry files are served from the registry folder.
  */
-import { copyFile, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -18,6 +18,8 @@ import { existsIn } from './lib/registry/load.ts';
 import { loadRegistryConfig } from './lib/config.ts';
 import { FILES_DIR, makeUrls, normalizeBase } from './lib/urls.ts';
 import { buildSearchIndex, SEARCH_DIR } from './lib/search/build-index.ts';
+import { buildCards, type CardJob } from './lib/og/build.ts';
+import { defaultCacheDir } from './lib/og/cache.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -51,14 +53,29 @@ async function htmlFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
 }
 
+/** og:image URLs of the written pages whose file is not in the site folder. */
+async function missingCards(root: string, base: string): Promise<string[]> {
+  const missing = new Set<string>();
+  for (const file of await htmlFiles(root)) {
+    const url = /<meta property="og:image" content="([^"]+)"/.exec(await readFile(file, 'utf8'))?.[1];
+    if (!url) continue;
+    const path = decodeURIComponent(new URL(url, 'http://site.invalid').pathname);
+    if (!path.startsWith(base) || !existsSync(join(root, path.slice(base.length)))) missing.add(url);
+  }
+  return [...missing];
+}
+
 export function registry(): AstroIntegration {
   const config = loadRegistryConfig(process.cwd());
   let base = '/';
   return {
     name: 'bip-registry',
     hooks: {
-      'astro:config:done': ({ config: astroConfig }) => {
+      'astro:config:done': ({ config: astroConfig, logger }) => {
         base = normalizeBase(astroConfig.base);
+        if (!astroConfig.site && config.ogImages) {
+          logger.warn('SITE is not set: og:image and og:url are paths, which link previews do not follow (set SITE)');
+        }
       },
       'astro:server:setup': ({ server }) => {
         const prefix = `${base}${FILES_DIR}/`;
@@ -121,6 +138,28 @@ export function registry(): AstroIntegration {
         logger.info(
           `search index: ${search.pages} pages, ${search.files} files, ${Math.round(search.bytes / 1024)} KB in ${SEARCH_DIR}/`,
         );
+
+        // Social cards: exactly the list the pages' og:image tags were made from.
+        const cardsFile = join(root, 'og-cards.json');
+        const { cards } = JSON.parse(await readFile(cardsFile, 'utf8')) as { cards: CardJob[] };
+        await rm(cardsFile);
+        if (cards.length === 0) logger.info('OG images: off (ogImages / OG_IMAGES)');
+        else {
+          const step = Math.max(1, Math.ceil(cards.length / 10));
+          const report = await buildCards(cards, {
+            siteDir: root,
+            cacheDir: process.env.OG_CACHE_DIR || defaultCacheDir(process.cwd()),
+            progress: (done, total) => {
+              if (done % step === 0 || done === total) logger.info(`OG images: ${done}/${total}`);
+            },
+          });
+          logger.info(
+            `OG images: ${report.rendered} rendered, ${report.cached} from cache, ${report.total} in all (${report.seconds.toFixed(1)} s)`,
+          );
+        }
+        const missing = await missingCards(root, base);
+        if (missing.length > 0)
+          throw new Error(`og:image points at images that were not made: ${missing.slice(0, 5).join(', ')}`);
       },
     },
   };

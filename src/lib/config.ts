@@ -30,6 +30,8 @@ const fileSchema = z
     /** `compile`: .mdx bodies are MDX (they run code at build time); `markdown`: they are
      * rendered as plain markdown, for registries whose proposals are not trusted code. */
     mdx: z.enum(['compile', 'markdown']).default('compile'),
+    /** Social cards (OG images) for every BIP and listing page; off for quick local builds. */
+    ogImages: z.boolean().default(true),
   })
   .strict();
 
@@ -41,6 +43,7 @@ export interface RegistryConfig {
   sourceUrl?: string;
   statuses: StatusDefinition[];
   mdx: 'compile' | 'markdown';
+  ogImages: boolean;
   /** The template the schema is built from: the registry's own, else the bundled one. */
   templatePath: string;
 }
@@ -115,6 +118,10 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
   if (env.BIPS_MDX !== undefined && env.BIPS_MDX !== '' && env.BIPS_MDX !== 'markdown' && env.BIPS_MDX !== 'compile') {
     throw new ConfigError(`BIPS_MDX: "${env.BIPS_MDX}" is neither "markdown" nor "compile"`);
   }
+  const og = env.OG_IMAGES?.toLowerCase();
+  if (og !== undefined && og !== '' && !['on', 'off', 'true', 'false', '1', '0'].includes(og)) {
+    throw new ConfigError(`OG_IMAGES: "${env.OG_IMAGES}" is not on or off`);
+  }
   return {
     root,
     bipsDir,
@@ -123,6 +130,7 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
     ...(sourceUrl ? { sourceUrl } : {}),
     statuses,
     mdx: env.BIPS_MDX === 'markdown' || env.BIPS_MDX === 'compile' ? env.BIPS_MDX : cfg.mdx,
+    ogImages: og === undefined || og === '' ? cfg.ogImages : ['on', 'true', '1'].includes(og),
     templatePath: templateFor(bipsDir) ?? join(root, 'bips', 'template.md'),
   };
 }

@@ -56,6 +56,22 @@ describe('registry settings', () => {
     expect(() => loadRegistryConfig(project(), { BIPS_MDX: value })).toThrow(/BIPS_MDX: .* is neither "markdown" nor "compile"/);
   });
 
+  test.each([
+    [undefined, {}, true],
+    ['off', {}, false],
+    ['0', { ogImages: true }, false],
+    ['ON', { ogImages: false }, true],
+    ['', { ogImages: false }, false],
+    [undefined, { ogImages: false }, false],
+  ])('OG_IMAGES=%s with config %j → cards %s', (value, file, on) => {
+    const env = value === undefined ? {} : { OG_IMAGES: value };
+    expect(loadRegistryConfig(project(file), env).ogImages).toBe(on);
+  });
+
+  test('an OG_IMAGES value that is not on or off is refused', () => {
+    expect(() => loadRegistryConfig(project(), { OG_IMAGES: 'sometimes' })).toThrow(/OG_IMAGES: "sometimes" is not on or off/);
+  });
+
   test('statusAliases must name a status of the lifecycle (case does not matter)', () => {
     expect(
       loadRegistryConfig(project({ statusAliases: { review: ['in audit'] } }), {}).statuses.find((s) => s.name === 'Review')

@@ -1,0 +1,81 @@
+/**
+ * The one place that decides which social cards exist and what each shows: page meta tags take
+ * their og:image from here, and the build renders exactly the cards listed here (og-cards.json).
+ */
+import type { CardSpec } from '../lib/og/card.ts';
+import type { CardJob } from '../lib/og/build.ts';
+import { bips, companions, facets, type FacetKey } from './bips.ts';
+import { config, statusTone, urls } from './site.ts';
+
+const site = import.meta.env.SITE ? new URL(import.meta.env.SITE).host : undefined;
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const base = (spec: Omit<CardSpec, 'registry' | 'site'>): CardSpec => ({
+  registry: config.name,
+  ...spec,
+  ...(site ? { site } : {}),
+});
+const fileOf = (pagePath: string) => `og/${pagePath.slice(urls.base.length).replace(/\/$/, '') || 'index'}.png`;
+
+function jobs(): Map<string, CardJob> {
+  const out = new Map<string, CardJob>();
+  const add = (pagePath: string, spec: CardSpec) => out.set(pagePath, { file: fileOf(pagePath), spec });
+  add(urls.home(), base({ eyebrow: plural(bips.length, 'BIP'), title: config.name, tags: [], byline: config.description }));
+  for (const b of bips) {
+    const d = b.data;
+    add(
+      urls.bip(d.bip),
+      base({
+        eyebrow: `BIP-${d.bip}`,
+        title: d.title,
+        status: { name: d.status, tone: statusTone(d.status) },
+        tags: [d.type, d.category].filter((t): t is string => !!t),
+        byline: d.author.map((a) => (a.provider ? `${a.name} (${a.provider})` : a.name)).join(', '),
+      }),
+    );
+  }
+  for (const c of companions) {
+    const parent = bips.find((b) => b.data.bip === c.data.bip)!.data;
+    add(
+      urls.companion(c.data.bip, c.data.slug),
+      base({
+        eyebrow: `BIP-${parent.bip} · companion`,
+        title: c.data.title,
+        status: { name: parent.status, tone: statusTone(parent.status) },
+        tags: [],
+        byline: `A companion document of BIP-${parent.bip}: ${parent.title}`,
+      }),
+    );
+  }
+  for (const key of ['status', 'category', 'type'] as FacetKey[]) {
+    const facet = facets[key];
+    const groups = facet.groups.filter((g) => g.bips.length > 0);
+    add(
+      urls[key](),
+      base({ eyebrow: 'Listing', title: facet.plural, tags: groups.slice(0, 4).map((g) => `${g.name}: ${g.bips.length}`) }),
+    );
+    for (const g of groups) {
+      add(
+        urls[key](g.name),
+        base({
+          eyebrow: facet.label,
+          title: g.name,
+          ...(key === 'status' ? { status: { name: g.name, tone: statusTone(g.name) } } : {}),
+          tags: [plural(g.bips.length, 'BIP')],
+          ...(g.description ? { byline: g.description } : {}),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+const cards = config.ogImages ? jobs() : new Map<string, CardJob>();
+
+/** Every card the build renders (empty when OG images are switched off). */
+export const cardJobs: CardJob[] = [...new Map([...cards.values()].map((j) => [j.file, j])).values()];
+
+/** The absolute URL of a page's card: its own, or the registry's for pages without one. */
+export function ogImageFor(pagePath: string): string | undefined {
+  const job = cards.get(pagePath) ?? cards.get(urls.home());
+  return job && urls.absolute(urls.asset(job.file));
+}
