@@ -72,7 +72,15 @@ function jobs(): Map<string, CardJob> {
 const cards = config.ogImages ? jobs() : new Map<string, CardJob>();
 
 /** Every card the build renders (empty when OG images are switched off). */
-export const cardJobs: CardJob[] = [...new Map([...cards.values()].map((j) => [j.file, j])).values()];
+export const cardJobs: CardJob[] = [...cards.values()];
+
+const files = new Map<string, string>();
+for (const [page, job] of cards) {
+  // Two pages whose paths map to one file (`/status/x/` and `/status/x`) would show one card.
+  const other = files.get(job.file);
+  if (other) throw new Error(`OG images: ${page} and ${other} would share ${job.file}`);
+  files.set(job.file, page);
+}
 
 /** The absolute URL of a page's card: its own, or the registry's for pages without one. */
 export function ogImageFor(pagePath: string): string | undefined {

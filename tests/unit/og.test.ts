@@ -29,6 +29,10 @@ describe('text a card can draw', () => {
     ['Ledger (台账) rules', 'Ledger rules'],
     ['Quorum — 法定人数', 'Quorum'],
     ['مرحبا', ''],
+    ['Add foo() helper', 'Add foo() helper'],
+    ['--force flag, a . b', '--force flag, a . b'],
+    ['A\u030Angstro\u0308m and Nguye\u0302\u0303n', 'Ångström and Nguyễn'],
+    ['S\u0327tefan', 'Ştefan'],
   ])('%j → %j', (input, output) => {
     expect(drawableText(input, covers)).toBe(output);
   });
@@ -43,6 +47,8 @@ describe('text a card can draw', () => {
   test('long text is cut at a word with an ellipsis; titles shrink as they grow', () => {
     expect(shorten('one two three four five six', 14)).toBe('one two three…');
     expect(shorten('short', 14)).toBe('short');
+    // An emoji sequence is one character: never cut in half.
+    expect(shorten(`${'x'.repeat(12)}👩‍🔬👩‍🔬👩‍🔬`, 14)).toBe(`${'x'.repeat(12)}👩‍🔬…`);
     const sizes = [10, 50, 90, 140, 400].map((n) => titleFit('x'.repeat(n)).fontSize);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
     expect([...titleFit('word '.repeat(100)).text].length).toBeLessThanOrEqual(150);
@@ -105,7 +111,7 @@ describe('card layout', () => {
     expect(plain).not.toContain('<image');
   });
 
-  test('the cache key follows every shown field and nothing else', () => {
+  test('the cache key is stable and follows every shown field', () => {
     const key = cardKey(spec());
     expect(cardKey(spec())).toBe(key);
     for (const change of [

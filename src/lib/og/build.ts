@@ -1,9 +1,11 @@
 /**
  * Makes every card image of a site: cached ones are copied, the others rendered on all cores
- * (one worker thread per core, each loading the fonts once), with progress as it goes.
+ * (worker threads, each loading the fonts once), with progress as it goes. Cards with the same
+ * key (two pages showing the same thing) are rendered once.
  */
-import { copyFile, mkdir, rename, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,83 +27,118 @@ export interface CardReport {
   seconds: number;
 }
 
-interface Options {
+export interface CardOptions {
   siteDir: string;
   cacheDir: string;
+  /** Render threads; default: the machine's cores, at most 8 (each thread holds ~100 MB). */
   threads?: number;
   progress?: (done: number, total: number) => void;
+  /** The worker script (tests swap it); default worker.ts beside this file. */
+  worker?: string;
 }
 
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 
-/** Renders specs on `threads` worker threads (in this thread when there is one job or thread). */
-async function renderMany(
-  specs: CardSpec[],
-  threads: number,
-  each: (i: number, png: Uint8Array) => Promise<void>,
-): Promise<void> {
-  if (threads <= 1 || specs.length <= 1 || !existsSync(WORKER)) {
-    for (let i = 0; i < specs.length; i++) await each(i, await renderCard(specs[i]!));
+export function defaultThreads(env: NodeJS.ProcessEnv = process.env): number {
+  const asked = Number(env.OG_THREADS);
+  return Number.isInteger(asked) && asked > 0 ? asked : Math.min(availableParallelism(), 8);
+}
+
+type Done = (i: number, png: Uint8Array) => Promise<void>;
+
+/** Runs specs through one worker until none are left; fails on any error or early exit. */
+function drain(worker: Worker, specs: CardSpec[], take: () => number | undefined, done: Done): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let current: number | undefined;
+    let finished = false;
+    const fail = (error: Error) => {
+      if (!finished) ((finished = true), reject(error));
+    };
+    const send = () => {
+      current = take();
+      if (current === undefined) return ((finished = true), resolve());
+      worker.postMessage({ id: current, spec: specs[current] });
+    };
+    worker.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
+      if (m.error) return fail(new Error(`OG image "${specs[m.id]!.eyebrow}: ${specs[m.id]!.title}": ${m.error}`));
+      done(m.id, m.png!).then(send, fail);
+    });
+    worker.on('error', fail);
+    worker.on('messageerror', fail);
+    worker.on('exit', (code) => fail(new Error(`an OG render thread exited (code ${code}) with work left`)));
+    send();
+  });
+}
+
+async function renderMany(specs: CardSpec[], threads: number, workerFile: string, done: Done): Promise<void> {
+  if (threads <= 1 || specs.length <= 1 || !existsSync(workerFile)) {
+    for (let i = 0; i < specs.length; i++) await done(i, await renderCard(specs[i]!));
     return;
   }
   let next = 0;
-  const run = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      const send = () => {
-        if (next >= specs.length) return resolve();
-        const id = next++;
-        worker.postMessage({ id, spec: specs[id] });
-      };
-      worker.on('message', (m: { id: number; png?: Uint8Array; error?: string }) => {
-        if (m.error) return reject(new Error(`OG image for ${specs[m.id]!.eyebrow}: ${m.error}`));
-        each(m.id, m.png!).then(send, reject);
-      });
-      worker.on('error', reject);
-      send();
-    });
-  const workers = Array.from({ length: Math.min(threads, specs.length) }, () => new Worker(WORKER));
+  const take = () => (next < specs.length ? next++ : undefined);
+  const workers = Array.from({ length: Math.min(threads, specs.length) }, () => new Worker(workerFile));
   try {
-    await Promise.all(workers.map(run));
+    await Promise.all(workers.map((w) => drain(w, specs, take, done)));
   } finally {
+    for (const w of workers) w.removeAllListeners('exit');
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-export async function buildCards(jobs: CardJob[], options: Options): Promise<CardReport> {
+export async function buildCards(jobs: CardJob[], options: CardOptions): Promise<CardReport> {
   const started = performance.now();
-  const threads = options.threads ?? availableParallelism();
   await mkdir(options.cacheDir, { recursive: true });
-  const cachePath = (job: CardJob) => join(options.cacheDir, `${cardKey(job.spec)}.png`);
-  const target = (job: CardJob) => join(options.siteDir, job.file);
+  const cached = (key: string) => join(options.cacheDir, `${key}.png`);
+  const place = async (job: CardJob, from: string) => {
+    const target = join(options.siteDir, job.file);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(from, target);
+  };
   let done = 0;
   const tick = () => options.progress?.(++done, jobs.length);
 
-  const missing: CardJob[] = [];
+  const byKey = new Map<string, CardJob[]>();
   for (const job of jobs) {
-    if (existsSync(cachePath(job))) {
-      await mkdir(dirname(target(job)), { recursive: true });
-      await copyFile(cachePath(job), target(job));
+    const key = cardKey(job.spec);
+    byKey.set(key, [...(byKey.get(key) ?? []), job]);
+  }
+  const missing: [string, CardJob[]][] = [];
+  for (const [key, group] of byKey) {
+    if (!existsSync(cached(key))) {
+      missing.push([key, group]);
+      continue;
+    }
+    for (const job of group) {
+      await place(job, cached(key));
       tick();
-    } else missing.push(job);
+    }
   }
   await renderMany(
-    missing.map((j) => j.spec),
-    threads,
+    missing.map(([, group]) => group[0]!.spec),
+    options.threads ?? defaultThreads(),
+    options.worker ?? WORKER,
     async (i, png) => {
-      const job = missing[i]!;
-      await mkdir(dirname(target(job)), { recursive: true });
-      await writeFile(target(job), png);
-      // Written whole to a temporary name first, so a build stopped midway leaves no torn file.
-      const tmp = `${cachePath(job)}.${process.pid}.tmp`;
-      await writeFile(tmp, png);
-      await rename(tmp, cachePath(job));
-      tick();
+      const [key, group] = missing[i]!;
+      // Written whole under a unique name, then renamed: no reader sees a torn file.
+      const tmp = `${cached(key)}.${randomUUID()}.tmp`;
+      try {
+        await writeFile(tmp, png);
+        await rename(tmp, cached(key));
+      } finally {
+        await rm(tmp, { force: true });
+      }
+      for (const job of group) {
+        await place(job, cached(key));
+        tick();
+      }
     },
   );
+  const rendered = missing.length;
   return {
     total: jobs.length,
-    rendered: missing.length,
-    cached: jobs.length - missing.length,
+    rendered,
+    cached: jobs.length - missing.reduce((n, [, g]) => n + g.length, 0),
     seconds: (performance.now() - started) / 1000,
   };
 }

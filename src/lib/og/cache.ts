@@ -1,7 +1,8 @@
 /**
  * The image cache: one PNG per key, the key a hash of everything that changes the picture (the
- * card's fields, the design version, the fonts, satori's and resvg's versions). An unchanged
- * card is copied from the cache instead of rendered.
+ * card's fields, the design version and layout code, the fonts and their coverage, and the
+ * versions of satori, resvg and Twemoji). An unchanged card is copied from the cache instead
+ * of rendered.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -16,8 +17,25 @@ const versionOf = (pkg: string) =>
 
 let renderer: string | undefined;
 
+/** The layout and text code itself, so a change to either makes new cards even when nobody
+ * remembers to bump DESIGN_VERSION. */
+const sources = () =>
+  ['card.ts', 'text.ts'].map((f) =>
+    createHash('sha256')
+      .update(readFileSync(new URL(`./${f}`, import.meta.url)))
+      .digest('hex')
+      .slice(0, 12),
+  );
+
 export function cardKey(spec: CardSpec): string {
-  renderer ??= [DESIGN_VERSION, loadFonts().hash, versionOf('satori'), versionOf('@resvg/resvg-js')].join('|');
+  renderer ??= [
+    DESIGN_VERSION,
+    loadFonts().hash,
+    versionOf('satori'),
+    versionOf('@resvg/resvg-js'),
+    versionOf('@twemoji/svg'),
+    ...sources(),
+  ].join('|');
   return createHash('sha256').update(renderer).update(JSON.stringify(spec)).digest('hex').slice(0, 32);
 }
 

@@ -68,6 +68,8 @@ export function cardTree(spec: CardSpec, fonts: { family: string; covers: (cp: n
         fontSize: 28,
         fontWeight: 700,
         padding: '6px 22px',
+        whiteSpace: 'nowrap',
+        flexShrink: 0,
         borderRadius: 999,
         border: `3px solid ${colour}`,
         color: filled ? '#ffffff' : colour,
@@ -75,9 +77,17 @@ export function cardTree(spec: CardSpec, fonts: { family: string; covers: (cp: n
       },
       text,
     );
+  // A value nothing of which can be drawn leaves no empty pill behind.
+  const status = spec.status && tone ? shorten(clean(spec.status.name), 28) : '';
+  // Pills on one row: as many as fit (about 17 px a character at 28 px bold, plus padding).
+  let room = CARD_WIDTH - 2 * PAD_X;
+  const fits = (text: string) => (room -= [...text].length * 17 + 66) >= 0;
   const tags = [
-    ...(spec.status && tone ? [pill(shorten(clean(spec.status.name), 28), tone, true)] : []),
-    ...spec.tags.map((t) => pill(shorten(clean(t), 28), MUTED, false)),
+    ...(status && fits(status) ? [pill(status, tone!, true)] : []),
+    ...spec.tags
+      .map((t) => shorten(clean(t), 28))
+      .filter((t) => t && fits(t))
+      .map((t) => pill(t, MUTED, false)),
   ];
   return h(
     'div',
@@ -108,26 +118,36 @@ export function cardTree(spec: CardSpec, fonts: { family: string; covers: (cp: n
           ]),
           h(
             'div',
-            {
-              display: 'flex',
-              flexGrow: 1,
-              alignItems: 'center',
-              fontSize: title.fontSize,
-              fontWeight: 700,
-              lineHeight: 1.15,
-              letterSpacing: '-0.01em',
-              // Long words (hashes, identifiers) wrap rather than run off the card.
-              wordBreak: 'break-word',
-              overflow: 'hidden',
-            },
-            title.text,
+            { display: 'flex', flexGrow: 1, alignItems: 'center', overflow: 'hidden' },
+            h(
+              'div',
+              {
+                display: 'block',
+                // Wide letters or many emoji can outgrow the size chosen by length: the title
+                // then ends with an ellipsis at the last line instead of leaving the card.
+                lineClamp: title.lines,
+                fontSize: title.fontSize,
+                fontWeight: 700,
+                lineHeight: 1.15,
+                letterSpacing: '-0.01em',
+                // Long words (hashes, identifiers) wrap rather than run off the card.
+                wordBreak: 'break-word',
+              },
+              title.text,
+            ),
           ),
-          h('div', { display: 'flex', flexWrap: 'wrap', gap: 16, marginBottom: 24 }, tags),
+          h('div', { display: 'flex', gap: 16, marginBottom: 24, overflow: 'hidden' }, tags),
           h('div', { display: 'flex', justifyContent: 'space-between', alignItems: 'flex-end', fontSize: 28, color: MUTED }, [
             h(
               'div',
-              { display: 'flex', maxWidth: spec.site ? 700 : CARD_WIDTH - 2 * PAD_X },
-              shorten(clean(spec.byline ?? ''), 60),
+              {
+                display: 'block',
+                maxWidth: spec.site ? 700 : CARD_WIDTH - 2 * PAD_X,
+                whiteSpace: 'nowrap',
+                overflow: 'hidden',
+                textOverflow: 'ellipsis',
+              },
+              shorten(clean(spec.byline ?? ''), 80),
             ),
             ...(spec.site ? [h('div', { display: 'flex' }, shorten(spec.site, 28))] : []),
           ]),

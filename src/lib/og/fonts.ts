@@ -53,6 +53,7 @@ export function loadFonts(): CardFonts {
   const hash = createHash('sha256');
   for (const weight of WEIGHTS) {
     const css = readFileSync(join(dir, `${weight}.css`), 'utf8');
+    hash.update(css);
     // Each @font-face block names one subset's WOFF file and its Unicode range.
     // Each @font-face block names one subset's WOFF file and its Unicode range; Latin first.
     const blocks = css
