@@ -3,8 +3,10 @@
  * the `/preview/` base path a deploy preview uses.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../helpers.ts';
 import { runBuild, type BuildRun } from '../build/run-build.ts';
@@ -306,6 +308,49 @@ describe.skipIf(!!support.skip)(title('search under a base path'), () => {
     await page.waitForURL(site.url('bip-2/'));
     expect(requested.some((p) => p === '/preview/pagefind/pagefind.js')).toBe(true);
     expect(requested.filter((p) => !p.startsWith('/preview/'))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!!support.skip)(title('search results in batches'), () => {
+  let work: string;
+  let build: BuildRun;
+  let site: Site;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // 30 generated BIPs (33 pages) share one small vocabulary: every word matches them all.
+    work = mkdtempSync(join(tmpdir(), 'bip-many-'));
+    const made = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'generate-registry.ts'), work, '30'], {
+      encoding: 'utf8',
+    });
+    expect(made.status, made.stderr).toBe(0);
+    build = runBuild(work, { OG_IMAGES: 'off' });
+    expect(build.status, build.output).toBe(0);
+    site = await serveSite(build.outDir, '/');
+    browser = await launchBrowser(support.executable!);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    build?.remove();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test('20 results first, then the rest on "Show more", each once even when clicked twice', async () => {
+    const page = await browser.newPage();
+    await searchFor(page, site, '?q=ledger');
+    const total = Number(/(\d+) results/.exec((await page.locator('[data-search-status]').textContent())!)![1]);
+    expect(total).toBeGreaterThan(20);
+    expect(await hits(page)).toHaveLength(20);
+    const more = page.locator('[data-search-more]');
+    await more.dblclick();
+    await expect.poll(() => page.locator('.hit').count()).toBe(total);
+    await page.waitForTimeout(300);
+    const hrefs = (await hits(page)).map((h) => h.href);
+    expect(hrefs).toHaveLength(total);
+    expect(new Set(hrefs).size).toBe(total);
+    expect(await more.isHidden()).toBe(true);
     await page.close();
   });
 });
