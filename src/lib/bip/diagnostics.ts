@@ -48,9 +48,27 @@ export function countBySeverity(list: readonly Diagnostic[]): { errors: number; 
   return { errors, warnings: list.length - errors };
 }
 
+/** GitHub Actions' escaping: `%`, CR and LF everywhere; `:` and `,` in properties too. */
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+
+/** A workflow command that GitHub shows as an annotation on the line of the pull request's diff:
+ * `::error file=bips/bip-5.md,line=3,col=1,title=field/missing::the header has no "Author" field`. */
+export function formatGithub(d: Diagnostic): string {
+  const props = [`file=${escapeProperty(d.file)}`, `line=${d.line}`, `col=${d.column}`, `title=${escapeProperty(d.rule)}`];
+  return `::${d.severity} ${props.join(',')}::${escapeData(d.message)}`;
+}
+
+/** `--strict`: every warning counts as an error. */
+export function strict(list: readonly Diagnostic[]): Diagnostic[] {
+  return list.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
+}
+
+export type ReportFormat = 'text' | 'github';
+
 /** The whole report: sorted, one line each, then a summary line. */
-export function formatReport(list: readonly Diagnostic[]): string {
-  const lines = [...list].sort(compareDiagnostics).map(formatDiagnostic);
+export function formatReport(list: readonly Diagnostic[], format: ReportFormat = 'text'): string {
+  const lines = [...list].sort(compareDiagnostics).map(format === 'github' ? formatGithub : formatDiagnostic);
   const { errors, warnings } = countBySeverity(list);
   lines.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return lines.join('\n');
