@@ -1,0 +1,35 @@
+/**
+ * npm run new -- "Title"
+ * Writes a new BIP from the registry's template with the next free number, today's date and the
+ * title filled in, and prints its path. Refuses to overwrite a file.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ConfigError, loadRegistryConfig } from '../src/lib/config.ts';
+import { loadRegistry, TemplateError } from '../src/lib/registry/load.ts';
+import { discoverRegistry } from '../src/lib/registry/discover.ts';
+import { fillTemplate, newFileName, nextNumber } from '../src/lib/registry/scaffold.ts';
+
+const title = process.argv.slice(2).join(' ').trim();
+if (!title || title === '--help' || title === '-h') {
+  console.error('usage: npm run new -- "Title of the proposal"');
+  process.exit(title ? 0 : 2);
+}
+try {
+  const config = loadRegistryConfig(process.cwd());
+  const bip = nextNumber(loadRegistry(config), discoverRegistry(config.bipsDir));
+  const created = process.env.BIP_DATE || new Date().toISOString().slice(0, 10);
+  const text = fillTemplate(readFileSync(config.templatePath, 'utf8'), { bip, title, created });
+  const file = join(config.bipsDir, newFileName(bip));
+  if (existsSync(file)) throw new ConfigError(`${relative(process.cwd(), file)} exists already`);
+  writeFileSync(file, text);
+  const shown = relative(process.cwd(), file) || file;
+  console.log(shown);
+  console.error(`BIP-${bip} written. Fill in the fields that still hold template text, then: npm run lint:bips -- ${shown}`);
+} catch (e) {
+  if (e instanceof ConfigError || e instanceof TemplateError || e instanceof Error) {
+    console.error(`error: ${e.message}`);
+    process.exit(1);
+  }
+  throw e;
+}

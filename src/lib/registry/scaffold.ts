@@ -1,0 +1,47 @@
+/**
+ * A new BIP from the registry's template (`npm run new -- "Title"`): the template's text with
+ * its number, title and created date filled in, everything else (sections, guidance) kept for
+ * the author to replace.
+ */
+import { parseHeader } from '../bip/header.ts';
+import { canonicalFieldName, isKnownField } from '../bip/constants.ts';
+import { numberFromName } from '../bip/number.ts';
+import type { Registry } from './load.ts';
+import type { Discovery } from './discover.ts';
+
+export interface NewBip {
+  bip: number;
+  title: string;
+  /** ISO date. */
+  created: string;
+}
+
+/** The template with the values written into its header fields and its H1. */
+export function fillTemplate(template: string, values: NewBip): string {
+  if (!values.title.trim() || /[\r\n]/.test(values.title)) throw new Error('the title must be one non-empty line');
+  const header = parseHeader(template, { isHeaderKey: (name) => isKnownField(canonicalFieldName(name)) });
+  const lines = template.split('\n');
+  const wanted: Record<string, string> = { bip: String(values.bip), title: values.title.trim(), created: values.created };
+  for (const field of header.block?.fields ?? []) {
+    const value = wanted[canonicalFieldName(field.name)];
+    if (value === undefined) continue;
+    const line = lines[field.line - 1]!;
+    const at = line.indexOf(field.value, field.column - 1);
+    lines[field.line - 1] = at < 0 ? line : line.slice(0, at) + value + line.slice(at + field.value.length);
+  }
+  if (header.h1) lines[header.h1.line - 1] = `# BIP-${values.bip}: ${values.title.trim()}`;
+  return lines.join('\n');
+}
+
+/** The number after the highest one the registry uses, in a header or a file or folder name,
+ * published or not (a file with errors still holds its number). */
+export function nextNumber(registry: Registry, discovery: Discovery): number {
+  const used = [
+    ...registry.bips.map((b) => b.data.bip),
+    ...discovery.bips.flatMap((f) => [numberFromName(f.fileName), f.folderName ? numberFromName(f.folderName) : undefined]),
+  ].filter((n): n is number => n !== undefined);
+  return used.length ? Math.max(...used) + 1 : 1;
+}
+
+/** `bip-0012.md`: the bundled examples' naming. */
+export const newFileName = (n: number) => `bip-${String(n).padStart(4, '0')}.md`;
