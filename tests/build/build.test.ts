@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fixture } from '../helpers.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
+import { checkSiteLinks, formatBrokenLinks } from '../../src/lib/site/link-check.ts';
 
 /** The body of a BIP page: between the page's <bip-body> markers. */
 const bodyOf = (html: string) => html.slice(html.indexOf('<bip-body'), html.lastIndexOf('</bip-body>'));
@@ -138,19 +139,16 @@ describe('building a registry under a base path', () => {
     ]);
   });
 
-  test('every internal link and asset of every page resolves under the base path', () => {
-    const pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
-    const broken: string[] = [];
-    for (const page of pages) {
-      for (const m of build.read(page).matchAll(/(?:href|src)="(\/[^"#?]*)/g)) {
-        const path = decodeURIComponent(m[1]!);
-        expect(path.startsWith('/preview/'), `${page} links ${path} outside the base`).toBe(true);
-        const rel = path.slice('/preview/'.length);
-        if (!build.exists(rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel)) broken.push(`${page} → ${path}`);
-      }
-    }
-    expect(pages.length).toBeGreaterThan(40);
-    expect(broken).toEqual([]);
+  test("every link the site makes resolves under the base path; the authors' broken ones are named", () => {
+    const report = checkSiteLinks(build.outDir, '/preview/');
+    expect(report.pages).toBeGreaterThan(40);
+    // What the fixture's authors got wrong on purpose, and nothing the site generated.
+    expect(formatBrokenLinks(report).split('\n')).toEqual([
+      'bip-1/index.html: dot.png — no such page or file',
+      'bip-2/index.html: /preview/bip-2/notes/#details — no element with id "details" on bip-2/notes/index.html',
+      'bip-2/index.html: ../../nowhere.md — outside the base path /preview/',
+      'bip-3/index.html: dot.png — no such page or file',
+    ]);
   });
 
   test('listing pages exist for statuses, categories, types and authors', () => {
