@@ -3,12 +3,16 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { registry } from './src/integration.ts';
+import { deployFromEnv } from './src/lib/deploy.ts';
 
-// SITE (absolute URL) and BASE (sub-path) come from the environment so one build can be published
-// at a registry's own address or under a preview path.
+// The site's address and base path come from the environment (SITE, BASE, or what the CI or
+// host sets for its builds; see src/lib/deploy.ts), so one build can be published at a
+// registry's own address or as a preview under any path.
+const deploy = deployFromEnv(process.env);
+
 export default defineConfig({
-  site: process.env.SITE || undefined,
-  base: process.env.BASE || '/',
+  site: deploy.site,
+  base: deploy.base,
   trailingSlash: 'ignore',
   integrations: [mdx(), registry()],
   vite: {

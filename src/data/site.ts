@@ -3,9 +3,13 @@ import { loadRegistryConfig } from '../lib/config.ts';
 import { loadRules } from '../lib/registry/load.ts';
 import { isKnownField } from '../lib/bip/constants.ts';
 import { makeUrls } from '../lib/urls.ts';
+import { deployFromEnv } from '../lib/deploy.ts';
 
 export const config = loadRegistryConfig(process.cwd());
 export const urls = makeUrls(import.meta.env.BASE_URL, import.meta.env.SITE);
+
+/** Set when this build is a preview (of a pull request): pages say so and ask not to be indexed. */
+export const preview = deployFromEnv(process.env).preview;
 
 /** Fields the registry's template adds to the standard ones (`Requires`, `Discussions-To`), in
  * template order: every BIP page shows them. */

@@ -15,6 +15,8 @@ export interface Urls {
   author: (name?: string) => string;
   /** The search page, with a query string from lib/search/state.ts when given. */
   search: (query?: string) => string;
+  /** A preview's list of what its pull request changes. */
+  changes: () => string;
   asset: (path: string) => string;
   /** A registry file other than a BIP (an image, a PDF), published under `files/`. */
   file: (relPath: string) => string;
@@ -67,6 +69,7 @@ export function makeUrls(baseInput: string | undefined, site?: string | URL): Ur
     type: listing('type'),
     author: listing('authors'),
     search: (query = '') => path(`search/${query}`),
+    changes: () => path('changes/'),
     asset: (p) => path(p.replace(/^\/+/, '')),
     file: (rel) => path(`${FILES_DIR}/${rel.split('/').map(encodeURIComponent).join('/')}`),
     absolute: (p) => (site ? new URL(p, site).href : p),

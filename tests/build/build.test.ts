@@ -151,6 +151,13 @@ describe('building a registry under a base path', () => {
     ]);
   });
 
+  test('a build that is not a preview has no banner, no /changes/ page, and welcomes crawlers', () => {
+    expect(build.exists('changes/index.html')).toBe(false);
+    expect(build.read('bip-1/index.html')).not.toContain('preview-banner');
+    expect(build.read('bip-1/index.html')).not.toContain('noindex');
+    expect(build.read('robots.txt')).toBe('User-agent: *\nAllow: /\n');
+  });
+
   test('listing pages exist for statuses, categories, types and authors', () => {
     expect(build.read('index.html')).toContain('href="/preview/bip-10/"');
     expect(build.read('status/withdrawn/index.html')).toContain('Fenced Preamble Proposal');

@@ -15,11 +15,15 @@ export interface BuildRun {
 }
 
 /** The parent environment without what Vitest adds (NODE_ENV=test, MODE, BASE_URL…), which
- * would otherwise leak into the build's Vite environment. */
+ * would otherwise leak into the build's Vite environment, and without what a CI or host sets
+ * about deploys (GITHUB_*, Netlify's CONTEXT, VERCEL_*…): a test build is a preview only when
+ * the test says so. */
+const STRIPPED =
+  /^(VITEST|NODE_ENV$|MODE$|BASE_URL$|PROD$|DEV$|SSR$|TEST$|GITHUB_|VERCEL_|CF_PAGES|CONTEXT$|REVIEW_ID$|DEPLOY_PRIME_URL$|URL$|PREVIEW|PR_|COMMIT_|OG_)/;
 function cleanEnv(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !/^(VITEST|NODE_ENV$|MODE$|BASE_URL$|PROD$|DEV$|SSR$|TEST$)/.test(k)) out[k] = v;
+    if (v !== undefined && !STRIPPED.test(k)) out[k] = v;
   }
   return out;
 }
