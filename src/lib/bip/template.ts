@@ -20,6 +20,9 @@ export interface TemplateSpec {
   fields: TemplateField[];
   /** `## Section` titles of the template, in order. */
   sections: string[];
+  /** Sections every BIP must have: those whose heading the template follows with
+   * `<!-- required -->`. */
+  requiredSections: string[];
 }
 
 const CHOICE_LIST = /^\[([^\]]*\|[^\]]*)\]$/;
@@ -42,8 +45,15 @@ export function readTemplate(source: string): TemplateSpec {
       `the template's header has no ${missing.map((m) => `"${label(m)}"`).join(', ')} field; a BIP template names at least ${REQUIRED_FIELDS.map(label).join(', ')}`,
     );
   }
-  const sections = splitLines(header.body)
-    .map((l) => /^##\s+(.+?)\s*$/.exec(l)?.[1])
-    .filter((s): s is string => Boolean(s));
-  return { fields, sections };
+  const lines = splitLines(header.body);
+  const sections: string[] = [];
+  const requiredSections: string[] = [];
+  lines.forEach((line, i) => {
+    const title = /^##\s+(.+?)\s*$/.exec(line)?.[1];
+    if (!title) return;
+    sections.push(title);
+    const next = lines.slice(i + 1).find((l) => l.trim() !== '');
+    if (next && /^<!--\s*required\s*-->$/i.test(next.trim())) requiredSections.push(title);
+  });
+  return { fields, sections, requiredSections };
 }

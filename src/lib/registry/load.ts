@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
+import { referenceProblems, sectionProblems } from './content-checks.ts';
 import { checkBip } from '../bip/check.ts';
 import { checkMdx } from '../bip/mdx.ts';
 import { makeUrls, type Urls } from '../urls.ts';
@@ -235,6 +236,13 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
   }
   bips.sort((a, b) => a.data.bip - b.data.bip);
   diagnostics.push(...linkProblems(bips, found.assets, config, show));
+  const known = new Set(bips.map((b) => b.data.bip));
+  for (const b of bips) {
+    diagnostics.push(
+      ...sectionProblems(b.body, rules.template.requiredSections, show(b.relPath)),
+      ...referenceProblems(b.body, b.data.bip, known, show(b.relPath)),
+    );
+  }
   return {
     bips,
     skipped: found.skipped,

@@ -1,0 +1,67 @@
+/**
+ * Checks of a BIP's text against the rest of the registry: the sections the template requires,
+ * and references to other BIPs by number (`BIP-7`) that name no BIP of the registry.
+ */
+import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
+import { splitLines } from '../bip/lines.ts';
+
+/** The lines of a body outside fenced code blocks, with their 1-based numbers. */
+function proseLines(body: string): { text: string; line: number }[] {
+  const out: { text: string; line: number }[] = [];
+  let fence: string | undefined;
+  splitLines(body).forEach((text, i) => {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (marker && (!fence || marker.startsWith(fence))) fence = fence ? undefined : marker;
+    else if (!fence) out.push({ text, line: i + 1 });
+  });
+  return out;
+}
+
+/** `1. Abstract:` → `abstract`. */
+const sectionKey = (title: string) =>
+  title
+    .replace(/^\d+(?:\.\d+)*\.?\s+/, '')
+    .replace(/[:.\s#]+$/, '')
+    .trim()
+    .toLowerCase();
+
+export function sectionProblems(body: string, required: readonly string[], file: string): Diagnostic[] {
+  if (required.length === 0) return [];
+  const present = new Set(
+    proseLines(body)
+      .map((l) => /^#{1,6}\s+(.+?)\s*$/.exec(l.text)?.[1])
+      .filter((t): t is string => !!t)
+      .map(sectionKey),
+  );
+  return required
+    .filter((title) => !present.has(sectionKey(title)))
+    .map((title) =>
+      diagnostic(file, undefined, 'warning', 'section/missing', `the template requires a "${title}" section; this BIP has none`),
+    );
+}
+
+const REFERENCE = /\bBIP[-\s]?0*(\d{1,6})\b/gi;
+
+/** `BIP-12` in the prose of a BIP when the registry has no BIP 12 (code is not prose). */
+export function referenceProblems(body: string, self: number, known: ReadonlySet<number>, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const { text, line } of proseLines(body)) {
+    const prose = text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+    const seen = new Set<number>();
+    for (const m of prose.matchAll(REFERENCE)) {
+      const n = Number(m[1]);
+      if (n === self || known.has(n) || seen.has(n)) continue;
+      seen.add(n);
+      out.push(
+        diagnostic(
+          file,
+          { line, column: m.index + 1 },
+          'warning',
+          'reference/unknown',
+          `${m[0]} is referenced, but the registry has no BIP ${n}`,
+        ),
+      );
+    }
+  }
+  return out;
+}
