@@ -155,7 +155,20 @@ describe('building a registry under a base path', () => {
     expect(build.exists('changes/index.html')).toBe(false);
     expect(build.read('bip-1/index.html')).not.toContain('preview-banner');
     expect(build.read('bip-1/index.html')).not.toContain('noindex');
-    expect(build.read('robots.txt')).toBe('User-agent: *\nAllow: /\n');
+    expect(build.read('robots.txt')).toBe('User-agent: *\nAllow: /\nSitemap: https://bips.example.org/preview/sitemap.xml\n');
+  });
+
+  test('the sitemap lists every BIP, companion and listing page by absolute URL under the base', () => {
+    const locs = [...build.read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    expect(locs).toContain('https://bips.example.org/preview/');
+    expect(locs).toContain('https://bips.example.org/preview/bip-10/');
+    expect(locs).toContain('https://bips.example.org/preview/bip-2/notes/');
+    expect(locs).toContain('https://bips.example.org/preview/status/withdrawn/');
+    expect(locs.every((l) => l.startsWith('https://bips.example.org/preview/'))).toBe(true);
+    for (const loc of locs) {
+      const rel = loc.slice('https://bips.example.org/preview/'.length);
+      expect(build.exists(`${rel}index.html`), loc).toBe(true);
+    }
   });
 
   test('listing pages exist for statuses, categories, types and authors', () => {

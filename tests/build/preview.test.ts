@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { fixture } from '../helpers.ts';
 import { checkSiteLinks, formatBrokenLinks } from '../../src/lib/site/link-check.ts';
 import { runBuild, type BuildRun } from './run-build.ts';
+import { gitChanges } from '../../src/lib/changes/git.ts';
 
 const NEW_BIP = `# BIP-11: Snapshot Exports
 
@@ -111,6 +112,29 @@ describe('a pull request preview', () => {
       expect(html, page).not.toContain('rel="canonical"');
     }
     expect(build.read('robots.txt')).toBe('User-agent: *\nDisallow: /\n');
+    expect(build.exists('sitemap.xml')).toBe(false);
+  });
+
+  test('in a shallow clone of the PR branch, the history needed is fetched', () => {
+    const shallow = join(repo, 'shallow');
+    execFileSync('git', ['clone', '-q', '--depth', '1', '--branch', 'pr', `file://${repo}`, shallow]);
+    expect(execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: shallow, encoding: 'utf8' }).trim()).toBe('true');
+    const result = gitChanges(join(shallow, 'bips'));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    expect(result.files.map((f) => `${f.status} ${f.relPath}`).sort()).toEqual([
+      'added bip-0011.md',
+      'modified bip-0001.md',
+      'modified bip-3.mdx',
+      'removed bip-0010.md',
+    ]);
+    // With no remote to fetch from, the reason names what is missing.
+    execFileSync('git', ['remote', 'remove', 'origin'], { cwd: shallow });
+    const offline = gitChanges(join(shallow, 'bips'));
+    expect(offline).toEqual({
+      ok: false,
+      reason: 'no main branch (origin/main, main, master) to compare with; set PREVIEW_BASE_REF',
+    });
   });
 
   test('every link the preview adds resolves under /pr-42/', () => {

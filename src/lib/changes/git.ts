@@ -18,7 +18,15 @@ export type GitChanges =
 
 function git(cwd: string, args: string[]): string | undefined {
   try {
-    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 28 }).trim();
+    return execFileSync('git', args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 1 << 28,
+      // A fetch never waits for a password nobody can type, nor for ever.
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+      timeout: 120_000,
+    }).trim();
   } catch {
     return undefined;
   }
@@ -40,13 +48,17 @@ export function gitChanges(bipsDir: string, baseRef?: string): GitChanges {
     base = commit(baseRef) ?? (fetch(baseRef) ? (commit(baseRef) ?? commit('FETCH_HEAD')) : undefined);
     if (!base) return { ok: false, reason: `the base ref "${baseRef}" is not in this clone, and fetching it from origin failed` };
   } else {
+    // A clone of one branch (as CI makes) has no main: fetch it, and name it by its commit.
+    const fetchMain = () => (fetch('main') ? (commit('origin/main') ?? commit('FETCH_HEAD')) : undefined);
     let branch = DEFAULT_BRANCHES.find((b) => commit(b));
-    if (!branch && fetch('main')) branch = commit('origin/main') ? 'origin/main' : 'FETCH_HEAD';
+    baseLabel = `the merge base with ${branch ?? 'main'}`;
+    branch ??= fetchMain();
     if (!branch) return { ok: false, reason: 'no main branch (origin/main, main, master) to compare with; set PREVIEW_BASE_REF' };
-    baseLabel = `the merge base with ${branch}`;
     base = git(top, ['merge-base', 'HEAD', branch]);
-    if (!base && shallow && fetch('--deepen=500', branch.replace(/^origin\//, '')))
+    if (!base && shallow && fetch('--unshallow')) {
+      branch = DEFAULT_BRANCHES.find((b) => commit(b)) ?? fetchMain() ?? branch;
       base = git(top, ['merge-base', 'HEAD', branch]);
+    }
     if (!base) {
       return {
         ok: false,
