@@ -6,11 +6,23 @@
 import { resolve } from 'node:path';
 import { checkSiteLinks, formatBrokenLinks } from '../src/lib/site/link-check.ts';
 
+let base = process.env.BASE || '/';
+const rest: string[] = [];
 const args = process.argv.slice(2);
-const at = args.indexOf('--base');
-const base = at >= 0 ? args.splice(at, 2)[1]! : process.env.BASE || '/';
-const dir = resolve(args[0] ?? 'dist');
-const report = checkSiteLinks(dir, base);
+for (let i = 0; i < args.length; i++) {
+  const arg = args[i]!;
+  if (arg === '--base' || arg.startsWith('--base=')) {
+    const value = arg.includes('=') ? arg.slice('--base='.length) : args[++i];
+    if (!value) {
+      console.error('usage: npm run check:site -- [site-folder] [--base /sub-path/]');
+      process.exit(2);
+    }
+    base = value;
+  } else rest.push(arg);
+}
+const dir = resolve(rest[0] ?? 'dist');
+// Links to the site's own address (SITE) are checked too.
+const report = checkSiteLinks(dir, base, process.env.SITE || undefined);
 if (report.broken.length > 0) {
   console.error(formatBrokenLinks(report));
   console.error(`${report.broken.length} broken of ${report.links} links in ${report.pages} pages`);

@@ -41,7 +41,8 @@ try {
 } catch (e) {
   // Settings and template mistakes are the user's to fix, not crashes: one line, no stack.
   if (e instanceof ConfigError || e instanceof TemplateError) {
-    console.error(format === 'github' ? `::error title=config::${e.message}` : `error: ${e.message}`);
+    const text = e.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    console.error(format === 'github' ? `::error title=config::${text}` : `error: ${e.message}`);
     process.exit(1);
   }
   throw e;

@@ -18,11 +18,14 @@ if (!title || title === '--help' || title === '-h') {
 try {
   const config = loadRegistryConfig(process.cwd());
   const bip = nextNumber(loadRegistry(config), discoverRegistry(config.bipsDir));
-  const created = process.env.BIP_DATE || new Date().toISOString().slice(0, 10);
+  // Today where the author is, not in UTC.
+  const now = new Date();
+  const local = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const created = process.env.BIP_DATE || local;
   const text = fillTemplate(readFileSync(config.templatePath, 'utf8'), { bip, title, created });
   const file = join(config.bipsDir, newFileName(bip));
   if (existsSync(file)) throw new ConfigError(`${relative(process.cwd(), file)} exists already`);
-  writeFileSync(file, text);
+  writeFileSync(file, text, { flag: 'wx' });
   const shown = relative(process.cwd(), file) || file;
   console.log(shown);
   console.error(`BIP-${bip} written. Fill in the fields that still hold template text, then: npm run lint:bips -- ${shown}`);

@@ -40,8 +40,10 @@ function prUrl(env: Env, pr: number | undefined): string | undefined {
   if (env.PR_URL) return env.PR_URL;
   if (pr === undefined) return undefined;
   if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY) return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/pull/${pr}`;
-  if (env.REPOSITORY_URL && /github\.com/.test(env.REPOSITORY_URL))
-    return `${env.REPOSITORY_URL.replace(/\.git$/, '')}/pull/${pr}`;
+  // Netlify's REPOSITORY_URL can carry an access token or be an SSH address: only the owner
+  // and name are taken from it.
+  const repo = /github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(env.REPOSITORY_URL ?? '');
+  if (repo) return `https://github.com/${repo[1]}/${repo[2]}/pull/${pr}`;
   if (env.VERCEL_GIT_PROVIDER === 'github' && env.VERCEL_GIT_REPO_OWNER && env.VERCEL_GIT_REPO_SLUG) {
     return `https://github.com/${env.VERCEL_GIT_REPO_OWNER}/${env.VERCEL_GIT_REPO_SLUG}/pull/${pr}`;
   }
@@ -59,7 +61,11 @@ export function deployFromEnv(env: Env): Deploy {
         env.CONTEXT === 'deploy-preview' ||
         env.CONTEXT === 'branch-deploy' ||
         env.VERCEL_ENV === 'preview' ||
-        (!!env.CF_PAGES_BRANCH && env.CF_PAGES_BRANCH !== (env.PRODUCTION_BRANCH || 'main'))));
+        // Cloudflare names no production branch: PRODUCTION_BRANCH, else main or master.
+        (!!env.CF_PAGES_BRANCH &&
+          (env.PRODUCTION_BRANCH
+            ? env.CF_PAGES_BRANCH !== env.PRODUCTION_BRANCH
+            : !['main', 'master'].includes(env.CF_PAGES_BRANCH)))));
   const site = first(
     env.SITE,
     isPreview ? first(env.DEPLOY_PRIME_URL, https(env.VERCEL_BRANCH_URL), https(env.VERCEL_URL), env.CF_PAGES_URL) : undefined,

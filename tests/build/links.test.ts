@@ -10,13 +10,17 @@ import { runBuild, type BuildRun } from './run-build.ts';
 
 describe('the link check', () => {
   test('names every page and link that does not resolve, and only those', () => {
-    const report = checkSiteLinks(fixture('site-broken'), '/');
+    const report = checkSiteLinks(fixture('site-broken'), '/', 'https://site.example');
     expect(report.pages).toBe(2);
     expect(report.broken).toEqual([
       { page: 'docs/index.html', link: '../nope.html', reason: 'no such page or file' },
       { page: 'index.html', link: '/docs/#gone', reason: 'no element with id "gone" on docs/index.html' },
       { page: 'index.html', link: '/missing/', reason: 'no such page or file' },
       { page: 'index.html', link: '/img/x.png', reason: 'no such page or file' },
+      { page: 'index.html', link: '/single/', reason: 'no such page or file' },
+      { page: 'index.html', link: '#100%', reason: 'not a valid URL' },
+      { page: 'index.html', link: 'https://site.example/gone/', reason: 'no such page or file' },
+      { page: 'index.html', link: '/img/small.png', reason: 'no such page or file' },
     ]);
     expect(formatBrokenLinks(report)).toContain('index.html: /missing/ — no such page or file');
   });
@@ -29,6 +33,9 @@ describe('the link check', () => {
       '/docs/#gone',
       '/missing/',
       '/img/x.png',
+      '/single/',
+      '/img/small.png',
+      '/style.css',
     ]);
   });
 
@@ -41,7 +48,7 @@ describe('the link check', () => {
 
     test('has no broken link, anchor or asset', () => {
       expect(build.status, build.output).toBe(0);
-      const report = checkSiteLinks(build.outDir, base);
+      const report = checkSiteLinks(build.outDir, base, 'https://bips.example.org');
       expect(report.pages).toBeGreaterThan(90);
       expect(report.links).toBeGreaterThan(1000);
       expect(formatBrokenLinks(report)).toBe('');

@@ -18,6 +18,7 @@ describe('required sections', () => {
     ['## 1. Abstract:\n\nText.\n### Specification\n', []],
     ['## Motivation\n\nNo abstract.\n## Specification\n', ['Abstract']],
     ['```md\n## Abstract\n```\n## Specification\n', ['Abstract']],
+    ['```\n```js\n## Abstract\n```\n## Specification\n', ['Abstract']],
     ['', ['Abstract', 'Specification']],
   ])('%j is missing %j', (body, missing) => {
     const found = sectionProblems(body, ['Abstract', 'Specification'], 'bip-5.md');
@@ -44,6 +45,9 @@ describe('references to other BIPs', () => {
       ['bip-5.md:4:1: warning: BIP-12 is referenced, but the registry has no BIP 12 [reference/unknown]'],
     ],
     ['BIP-XXX placeholders and BIPs in general.', []],
+    ['Like [Taproot](https://github.com/bitcoin/bips/blob/master/bip-0341.mediawiki) and https://x.org/BIP-77.', []],
+    ['<!-- BIP-77 --> a BIP-0009-style rule, BIP 2.0, <span title="BIP-88">x</span>', []],
+    ['    BIP-12 in indented code', []],
   ])('%j', (body, expected) => {
     expect(show(referenceProblems(body, 5, known, 'bip-5.md'))).toEqual(expected);
   });

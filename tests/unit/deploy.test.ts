@@ -68,7 +68,22 @@ describe('where a build is published, from the environment', () => {
       { CF_PAGES_BRANCH: 'add-bip-12', CF_PAGES_URL: 'https://abc.reg.pages.dev', CF_PAGES_COMMIT_SHA: 'ddd' },
       { site: 'https://abc.reg.pages.dev', base: '/', preview: { commit: 'ddd' } },
     ],
-    ['Cloudflare Pages production', { CF_PAGES_BRANCH: 'main', CF_PAGES_URL: 'https://abc.reg.pages.dev' }, { base: '/' }],
+    ['Cloudflare Pages production', { CF_PAGES_BRANCH: 'master', CF_PAGES_URL: 'https://reg.pages.dev' }, { base: '/' }],
+    [
+      'Cloudflare Pages, own production branch',
+      { CF_PAGES_BRANCH: 'live', PRODUCTION_BRANCH: 'live', CF_PAGES_URL: 'https://reg.pages.dev' },
+      { base: '/' },
+    ],
+    [
+      'a Netlify preview whose repository URL carries a token',
+      { CONTEXT: 'deploy-preview', REVIEW_ID: '8', REPOSITORY_URL: 'https://x-access-token:secret@github.com/org/reg.git' },
+      { base: '/', preview: { pr: 8, prUrl: 'https://github.com/org/reg/pull/8' } },
+    ],
+    [
+      'an SSH repository URL',
+      { CONTEXT: 'deploy-preview', REVIEW_ID: '8', REPOSITORY_URL: 'git@github.com:org/reg' },
+      { base: '/', preview: { pr: 8, prUrl: 'https://github.com/org/reg/pull/8' } },
+    ],
     ['PREVIEW=false wins', { PREVIEW: 'false', PR_NUMBER: '3' }, { base: '/' }],
   ])('%s', (_, env, expected) => {
     expect(deployFromEnv(env)).toEqual(expected);

@@ -61,8 +61,14 @@ describe('what each workflow is for', () => {
     const uses = steps(d).map((s) => s.uses ?? '');
     expect(uses.some((u) => u.startsWith('actions/upload-pages-artifact@'))).toBe(true);
     expect(uses.some((u) => u.startsWith('actions/deploy-pages@'))).toBe(true);
+    expect(uses.some((u) => u.startsWith('actions/configure-pages@'))).toBe(true);
     const build = steps(d).find((s) => s.run === 'npm run build')!;
-    expect(build.env?.BASE).toBe('/${{ github.event.repository.name }}/');
+    expect(build.env).toMatchObject({
+      SITE: '${{ steps.pages.outputs.origin }}',
+      BASE: '${{ steps.pages.outputs.base_path }}/',
+      OG_CACHE_DIR: '.og-cache',
+    });
+    expect(steps(d).find((s) => s.uses?.startsWith('actions/cache@'))?.with?.path).toBe('.og-cache');
   });
 
   test('preview builds each pull request under /pr-<n>/ with full history and uploads it', () => {

@@ -4,7 +4,6 @@
  * still cannot be found, the reason says what is missing.
  */
 import { execFileSync } from 'node:child_process';
-import { relative, sep } from 'node:path';
 
 export interface ChangedFile {
   status: 'added' | 'modified' | 'removed';
@@ -41,51 +40,48 @@ export function gitChanges(bipsDir: string, baseRef?: string): GitChanges {
   const shallow = git(top, ['rev-parse', '--is-shallow-repository']) === 'true';
   const fetch = (...args: string[]) => git(top, ['fetch', '--no-tags', '--quiet', 'origin', ...args]) !== undefined;
 
-  let base: string | undefined;
-  let baseLabel: string;
+  // The base is always a merge base: what main gained since the branch point is not the PR's.
+  let target: string | undefined;
+  let label: string;
   if (baseRef) {
-    baseLabel = baseRef;
-    base = commit(baseRef) ?? (fetch(baseRef) ? (commit(baseRef) ?? commit('FETCH_HEAD')) : undefined);
-    if (!base) return { ok: false, reason: `the base ref "${baseRef}" is not in this clone, and fetching it from origin failed` };
+    label = baseRef;
+    const name = baseRef.replace(/^origin\//, '');
+    target = commit(baseRef) ?? (fetch(name) ? (commit(baseRef) ?? commit('FETCH_HEAD')) : undefined);
+    if (!target)
+      return { ok: false, reason: `the base ref "${baseRef}" is not in this clone, and fetching it from origin failed` };
   } else {
     // A clone of one branch (as CI makes) has no main: fetch it, and name it by its commit.
-    const fetchMain = () => (fetch('main') ? (commit('origin/main') ?? commit('FETCH_HEAD')) : undefined);
-    let branch = DEFAULT_BRANCHES.find((b) => commit(b));
-    baseLabel = `the merge base with ${branch ?? 'main'}`;
-    branch ??= fetchMain();
-    if (!branch) return { ok: false, reason: 'no main branch (origin/main, main, master) to compare with; set PREVIEW_BASE_REF' };
-    base = git(top, ['merge-base', 'HEAD', branch]);
-    if (!base && shallow && fetch('--unshallow')) {
-      branch = DEFAULT_BRANCHES.find((b) => commit(b)) ?? fetchMain() ?? branch;
-      base = git(top, ['merge-base', 'HEAD', branch]);
-    }
-    if (!base) {
-      return {
-        ok: false,
-        reason: `HEAD and ${branch} share no history in this clone${shallow ? ' (a shallow clone: check out with fetch-depth: 0)' : ''}`,
-      };
-    }
+    const found = DEFAULT_BRANCHES.find((b) => commit(b));
+    label = found ?? 'main';
+    target = (found && commit(found)) ?? (fetch('main') ? (commit('origin/main') ?? commit('FETCH_HEAD')) : undefined);
+    if (!target) return { ok: false, reason: 'no main branch (origin/main, main, master) to compare with; set PREVIEW_BASE_REF' };
+  }
+  const baseLabel = `the merge base with ${label}`;
+  let base = git(top, ['merge-base', 'HEAD', target]);
+  if (!base && shallow && fetch('--unshallow')) base = git(top, ['merge-base', 'HEAD', target]);
+  if (!base) {
+    return {
+      ok: false,
+      reason: `HEAD and ${label} share no history in this clone${shallow ? ' (a shallow clone: check out with fetch-depth: 0)' : ''}`,
+    };
   }
 
-  const folder = relative(top, bipsDir).split(sep).join('/');
+  // The folder as git names it (through symbolic links too), and paths unquoted (core.quotePath).
+  const folder = (git(bipsDir, ['rev-parse', '--show-prefix']) ?? '').replace(/\/$/, '');
+  const list = (args: string[]) => git(top, ['-c', 'core.quotePath=false', ...args, '-z', '--', folder || '.']);
   // Against the working tree, so a local preview includes edits not yet committed.
-  const out = git(top, ['diff', '--name-status', '--no-renames', base, '--', folder || '.']) ?? '';
-  const untracked = git(top, ['ls-files', '--others', '--exclude-standard', '--', folder || '.']) ?? '';
+  const out = list(['diff', '--name-status', '--no-renames', base]);
+  const untracked = list(['ls-files', '--others', '--exclude-standard']);
+  if (out === undefined || untracked === undefined) return { ok: false, reason: `git diff against ${base.slice(0, 7)} failed` };
   const inFolder = (p: string) => (folder ? p.slice(folder.length + 1) : p);
-  const files: ChangedFile[] = [
-    ...out
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => {
-        const [code, path] = line.split('\t') as [string, string];
-        const status = code.startsWith('A') ? 'added' : code.startsWith('D') ? 'removed' : 'modified';
-        return { status, relPath: inFolder(path) } as ChangedFile;
-      }),
-    ...untracked
-      .split('\n')
-      .filter(Boolean)
-      .map((p): ChangedFile => ({ status: 'added', relPath: inFolder(p) })),
-  ];
+  const fields = out.split('\0').filter(Boolean);
+  const files: ChangedFile[] = [];
+  for (let i = 0; i + 1 < fields.length; i += 2) {
+    const code = fields[i]!;
+    const status = code.startsWith('A') ? 'added' : code.startsWith('D') ? 'removed' : 'modified';
+    files.push({ status, relPath: inFolder(fields[i + 1]!) });
+  }
+  for (const p of untracked.split('\0').filter(Boolean)) files.push({ status: 'added', relPath: inFolder(p) });
   return {
     ok: true,
     base,

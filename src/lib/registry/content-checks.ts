@@ -10,9 +10,11 @@ function proseLines(body: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   let fence: string | undefined;
   splitLines(body).forEach((text, i) => {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (marker && (!fence || marker.startsWith(fence))) fence = fence ? undefined : marker;
-    else if (!fence) out.push({ text, line: i + 1 });
+    const open = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
+    if (!fence && open) fence = open;
+    // Only a bare fence at least as long closes one (```js inside a block is code).
+    else if (fence && new RegExp(`^\\s{0,3}${fence[0]}{${fence.length},}\\s*$`).test(text)) fence = undefined;
+    else if (!fence && !/^(?: {4}|\t)/.test(text)) out.push({ text, line: i + 1 });
   });
   return out;
 }
@@ -40,13 +42,16 @@ export function sectionProblems(body: string, required: readonly string[], file:
     );
 }
 
-const REFERENCE = /\bBIP[-\s]?0*(\d{1,6})\b/gi;
+/** `BIP-7`, `BIP 7`, `BIP0007`; not `BIP-0009-style`, `BIP 2.0`, `/bip-0341.mediawiki`. */
+const REFERENCE = /(?<![\w/.-])BIP[-\s]?0*(\d{1,4})(?![\w]|[.-]\w)/gi;
+/** What is not prose on a line: code spans, link targets, bare URLs, HTML comments and tags. */
+const NOT_PROSE = /`[^`]*`|\]\([^)]*\)|<!--.*?-->|<[^>]+>|\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
 
 /** `BIP-12` in the prose of a BIP when the registry has no BIP 12 (code is not prose). */
 export function referenceProblems(body: string, self: number, known: ReadonlySet<number>, file: string): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { text, line } of proseLines(body)) {
-    const prose = text.replace(/`[^`]*`/g, (code) => ' '.repeat(code.length));
+    const prose = text.replace(NOT_PROSE, (skip) => ' '.repeat(skip.length));
     const seen = new Set<number>();
     for (const m of prose.matchAll(REFERENCE)) {
       const n = Number(m[1]);

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { referenceProblems, sectionProblems } from './content-checks.ts';
+import { numberFromName } from '../bip/number.ts';
 import { checkBip } from '../bip/check.ts';
 import { checkMdx } from '../bip/mdx.ts';
 import { makeUrls, type Urls } from '../urls.ts';
@@ -236,7 +237,13 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
   }
   bips.sort((a, b) => a.data.bip - b.data.bip);
   diagnostics.push(...linkProblems(bips, found.assets, config, show));
-  const known = new Set(bips.map((b) => b.data.bip));
+  // Numbers in use, including BIPs that failed their checks: a reference to one is not unknown.
+  const known = new Set(
+    [
+      ...bips.map((b) => b.data.bip),
+      ...found.bips.flatMap((f) => [numberFromName(f.fileName), f.folderName ? numberFromName(f.folderName) : undefined]),
+    ].filter((n): n is number => n !== undefined),
+  );
   for (const b of bips) {
     diagnostics.push(
       ...sectionProblems(b.body, rules.template.requiredSections, show(b.relPath)),

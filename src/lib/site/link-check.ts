@@ -19,9 +19,12 @@ export interface LinkReport {
   broken: BrokenLink[];
 }
 
-const ATTRS = /\s(?:href|src)="([^"]*)"/g;
+const ATTRS = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
+const SRCSET = /\ssrcset\s*=\s*"([^"]*)"/gi;
 const REFRESH = /<meta http-equiv="refresh" content="\d+;\s*url=([^"]*)"/gi;
-const IDS = /\s(?:id|name)="([^"]*)"/g;
+const IDS = /\sid="([^"]*)"|<a\s[^>]*\bname="([^"]*)"/g;
+/** Comments and script bodies hold no links of the page. */
+const INERT = /<!--[\s\S]*?-->|<script\b[^>]*>[\s\S]*?<\/script>/gi;
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
 const decodeEntities = (s: string) =>
@@ -45,33 +48,45 @@ function fileFor(dir: string, path: string): string | undefined {
   return candidates.find((c) => existsSync(join(dir, c)) && statSync(join(dir, c)).isFile());
 }
 
-export function checkSiteLinks(dir: string, baseInput = '/'): LinkReport {
+/** `site`: the site's own address; links to it (canonical links, absolute links to pages) are
+ * checked like the rest. */
+export function checkSiteLinks(dir: string, baseInput = '/', site?: string): LinkReport {
+  const own = site ? new URL(site).origin : undefined;
   const base = `/${baseInput.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const pages = htmlPages(dir);
   const idCache = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
-    if (!idCache.has(file))
-      idCache.set(file, new Set([...readFileSync(join(dir, file), 'utf8').matchAll(IDS)].map((m) => decodeEntities(m[1]!))));
+    if (!idCache.has(file)) {
+      const html = readFileSync(join(dir, file), 'utf8').replace(INERT, '');
+      idCache.set(file, new Set([...html.matchAll(IDS)].map((m) => decodeEntities(m[1] ?? m[2]!))));
+    }
     return idCache.get(file)!;
   };
   const report: LinkReport = { pages: pages.length, links: 0, broken: [] };
   for (const page of pages) {
-    const html = readFileSync(join(dir, page), 'utf8');
+    const html = readFileSync(join(dir, page), 'utf8').replace(INERT, '');
     const pageUrl = new URL(`${base}${page.replace(/index\.html$/, '')}`, 'http://site.invalid');
-    const links = [...html.matchAll(ATTRS), ...html.matchAll(REFRESH)].map((m) => decodeEntities(m[1]!));
+    const links = [
+      ...[...html.matchAll(ATTRS)].map((m) => m[1] ?? m[2] ?? m[3]!),
+      ...[...html.matchAll(SRCSET)].flatMap((m) => m[1]!.split(',').map((c) => c.trim().split(/\s+/)[0]!)),
+      ...[...html.matchAll(REFRESH)].map((m) => m[1]!),
+    ].map(decodeEntities);
     for (const link of links) {
-      if (!link || EXTERNAL.test(link)) continue;
+      if (!link || (EXTERNAL.test(link) && !(own && link.startsWith(`${own}/`)))) continue;
       report.links++;
       const broken = (reason: string) => report.broken.push({ page, link, reason });
-      const url = new URL(link, pageUrl);
-      if (url.origin !== pageUrl.origin) continue;
+      let url: URL;
       let path: string;
+      let anchor: string;
       try {
+        url = new URL(own && link.startsWith(`${own}/`) ? link.slice(own.length) : link, pageUrl);
         path = decodeURIComponent(url.pathname);
+        anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : '';
       } catch {
         broken('not a valid URL');
         continue;
       }
+      if (url.origin !== pageUrl.origin) continue;
       if (!path.startsWith(base)) {
         broken(`outside the base path ${base}`);
         continue;
@@ -81,7 +96,6 @@ export function checkSiteLinks(dir: string, baseInput = '/'): LinkReport {
         broken('no such page or file');
         continue;
       }
-      const anchor = url.hash ? decodeURIComponent(url.hash.slice(1)) : '';
       if (anchor && file.endsWith('.html') && !idsOf(file).has(anchor)) broken(`no element with id "${anchor}" on ${file}`);
     }
   }
