@@ -5,7 +5,7 @@
 import { lintPaths } from '../src/lib/registry/lint.ts';
 import { ConfigError, loadRegistryConfig } from '../src/lib/config.ts';
 import { TemplateError } from '../src/lib/registry/load.ts';
-import { countBySeverity, formatReport, strict, type ReportFormat } from '../src/lib/bip/diagnostics.ts';
+import { countBySeverity, escapeData, formatReport, strict, type ReportFormat } from '../src/lib/bip/diagnostics.ts';
 
 const USAGE = `usage: npm run lint:bips -- [--strict] [--format text|github] [file-or-folder…]
 Without paths checks the configured registry folder (BIPS_DIR or registry.config.json).
@@ -41,8 +41,7 @@ try {
 } catch (e) {
   // Settings and template mistakes are the user's to fix, not crashes: one line, no stack.
   if (e instanceof ConfigError || e instanceof TemplateError) {
-    const text = e.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    console.error(format === 'github' ? `::error title=config::${text}` : `error: ${e.message}`);
+    console.error(format === 'github' ? `::error title=config::${escapeData(e.message)}` : `error: ${e.message}`);
     process.exit(1);
   }
   throw e;

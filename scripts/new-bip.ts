@@ -7,7 +7,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ConfigError, loadRegistryConfig } from '../src/lib/config.ts';
 import { loadRegistry, TemplateError } from '../src/lib/registry/load.ts';
-import { discoverRegistry } from '../src/lib/registry/discover.ts';
 import { fillTemplate, newFileName, nextNumber } from '../src/lib/registry/scaffold.ts';
 
 const title = process.argv.slice(2).join(' ').trim();
@@ -17,7 +16,7 @@ if (!title || title === '--help' || title === '-h') {
 }
 try {
   const config = loadRegistryConfig(process.cwd());
-  const bip = nextNumber(loadRegistry(config), discoverRegistry(config.bipsDir));
+  const bip = nextNumber(loadRegistry(config));
   // Today where the author is, not in UTC.
   const now = new Date();
   const local = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

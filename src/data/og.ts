@@ -3,6 +3,7 @@
  * their og:image from here, and the build renders exactly the cards listed here (og-cards.json).
  */
 import type { CardSpec } from '../lib/og/card.ts';
+import { authorLine } from '../lib/bip/authors.ts';
 import type { CardJob } from '../lib/og/build.ts';
 import { bips, companions, facets, type FacetKey } from './bips.ts';
 import { config, statusTone, urls } from './site.ts';
@@ -29,7 +30,7 @@ function jobs(): Map<string, CardJob> {
         title: d.title,
         status: { name: d.status, tone: statusTone(d.status) },
         tags: [d.type, d.category].filter((t): t is string => !!t),
-        byline: d.author.map((a) => (a.provider ? `${a.name} (${a.provider})` : a.name)).join(', '),
+        byline: authorLine(d.author),
       }),
     );
   }

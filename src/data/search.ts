@@ -26,11 +26,14 @@ export interface SearchFacet {
 }
 
 /** Every facet with at least one value: statuses in lifecycle order, the rest alphabetically. */
+/** Indexed pages per BIP: itself and its companions, which are indexed under its values too. */
+const pagesOf = new Map<number, number>(bips.map((b) => [b.data.bip, 1]));
+for (const c of companions) pagesOf.set(c.data.bip, (pagesOf.get(c.data.bip) ?? 0) + 1);
+
 export const searchFacets: SearchFacet[] = SEARCH_FACETS.map(({ key, label }) => {
   const counts = new Map<string, number>();
   for (const b of bips) {
-    // A BIP's companions are indexed under its values too.
-    const pages = 1 + companions.filter((c) => c.data.bip === b.data.bip).length;
+    const pages = pagesOf.get(b.data.bip)!;
     for (const v of facetValues(b.data)[key]) counts.set(v, (counts.get(v) ?? 0) + pages);
   }
   const options = [...counts].map(([name, count]) => ({ name, slug: slugify(name), count }));

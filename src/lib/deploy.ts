@@ -83,8 +83,12 @@ export function deployFromEnv(env: Env): Deploy {
   };
 }
 
+/** "Preview of pull request #42", or "Preview build" when the number is not known. */
+export function previewTitle(p: Preview): string {
+  return p.pr !== undefined ? `Preview of pull request #${p.pr}` : 'Preview build';
+}
+
 /** "Preview of pull request #42 — commit abc1234" (parts that are unknown are left out). */
 export function previewLabel(p: Preview): string {
-  const what = p.pr !== undefined ? `Preview of pull request #${p.pr}` : 'Preview build';
-  return p.commit ? `${what} — commit ${p.commit.slice(0, 7)}` : what;
+  return p.commit ? `${previewTitle(p)} — commit ${p.commit.slice(0, 7)}` : previewTitle(p);
 }

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import axe from 'axe-core';
+import { runBuild, type BuildRun } from '../build/run-build.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -115,4 +116,33 @@ export async function axeViolations(page: Page): Promise<Violation[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+}
+
+export interface BuiltSite {
+  build: BuildRun;
+  site: Site;
+  browser: Browser;
+  /** Closes the browser and the server and removes the build. */
+  close: () => Promise<void>;
+}
+
+/** Builds a registry (a real `astro build`), serves it at `base` and starts Chromium. */
+export async function openBuiltSite(executable: string, bipsDir: string, env: Record<string, string> = {}): Promise<BuiltSite> {
+  const build = runBuild(bipsDir, env);
+  if (build.status !== 0) {
+    build.remove();
+    throw new Error(`the build of ${bipsDir} failed:\n${build.output}`);
+  }
+  const site = await serveSite(build.outDir, env.BASE || '/');
+  const browser = await launchBrowser(executable);
+  return {
+    build,
+    site,
+    browser,
+    close: async () => {
+      await browser.close();
+      await site.close();
+      build.remove();
+    },
+  };
 }

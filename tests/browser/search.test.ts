@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../helpers.ts';
-import { runBuild, type BuildRun } from '../build/run-build.ts';
-import { axeViolations, browserSupport, launchBrowser, serveSite, type Site } from './harness.ts';
+import type { BuildRun } from '../build/run-build.ts';
+import { axeViolations, browserSupport, openBuiltSite, type BuiltSite, type Site } from './harness.ts';
 
 const support = browserSupport();
 const title = (name: string) => (support.skip ? `${name} (skipped: ${support.skip})` : name);
@@ -62,22 +62,17 @@ const facetCount = async (page: Page, facet: string, value: string) =>
   Number(await facetBox(page, facet, value).locator('xpath=..').locator('.count').textContent());
 
 describe.skipIf(!!support.skip)(title('search on the example site'), () => {
+  let opened: BuiltSite;
   let build: BuildRun;
   let site: Site;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    build = runBuild(examples);
-    expect(build.status, build.output).toBe(0);
-    site = await serveSite(build.outDir, '/');
-    browser = await launchBrowser(support.executable!);
+    opened = await openBuiltSite(support.executable!, examples);
+    ({ build, site, browser } = opened);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    build?.remove();
-  });
+  afterAll(() => opened?.close());
   beforeAll(async () => {
     page = await browser.newPage();
   });
@@ -271,21 +266,15 @@ describe.skipIf(!!support.skip)(title('search on the example site'), () => {
 });
 
 describe.skipIf(!!support.skip)(title('search under a base path'), () => {
-  let build: BuildRun;
+  let opened: BuiltSite;
   let site: Site;
   let browser: Browser;
 
   beforeAll(async () => {
-    build = runBuild(examples, { BASE: '/preview/' });
-    expect(build.status, build.output).toBe(0);
-    site = await serveSite(build.outDir, '/preview/');
-    browser = await launchBrowser(support.executable!);
+    opened = await openBuiltSite(support.executable!, examples, { BASE: '/preview/' });
+    ({ site, browser } = opened);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    build?.remove();
-  });
+  afterAll(() => opened?.close());
 
   test('header search, search page and results all stay under /preview/', async () => {
     const page = await browser.newPage();
@@ -314,7 +303,7 @@ describe.skipIf(!!support.skip)(title('search under a base path'), () => {
 
 describe.skipIf(!!support.skip)(title('search results in batches'), () => {
   let work: string;
-  let build: BuildRun;
+  let opened: BuiltSite;
   let site: Site;
   let browser: Browser;
 
@@ -325,15 +314,11 @@ describe.skipIf(!!support.skip)(title('search results in batches'), () => {
       encoding: 'utf8',
     });
     expect(made.status, made.stderr).toBe(0);
-    build = runBuild(work, { OG_IMAGES: 'off' });
-    expect(build.status, build.output).toBe(0);
-    site = await serveSite(build.outDir, '/');
-    browser = await launchBrowser(support.executable!);
+    opened = await openBuiltSite(support.executable!, work, { OG_IMAGES: 'off' });
+    ({ site, browser } = opened);
   });
   afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    build?.remove();
+    await opened?.close();
     rmSync(work, { recursive: true, force: true });
   });
 

@@ -66,3 +66,9 @@ export function parseAuthor(text: string): Author {
 export function parseAuthors(value: string): Author[] {
   return splitAuthorList(value).map(parseAuthor);
 }
+
+/** `Claude-Opus-4 (Anthropic), GPT-5`: names with their providers, as cards, search and change
+ * notes show them. */
+export function authorLine(authors: readonly Pick<Author, 'name' | 'provider'>[]): string {
+  return authors.map((a) => (a.provider ? `${a.name} (${a.provider})` : a.name)).join(', ');
+}

@@ -49,7 +49,7 @@ export function countBySeverity(list: readonly Diagnostic[]): { errors: number; 
 }
 
 /** GitHub Actions' escaping: `%`, CR and LF everywhere; `:` and `,` in properties too. */
-const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 /** A workflow command that GitHub shows as an annotation on the line of the pull request's diff:

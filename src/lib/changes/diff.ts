@@ -3,6 +3,7 @@
  * that changed (Status Draft → Review, a new author) and whether the text changed.
  */
 import type { BipData } from '../bip/schema.ts';
+import { authorLine } from '../bip/authors.ts';
 
 export interface FieldChange {
   field: string;
@@ -20,14 +21,13 @@ export interface BipChange {
   companions: string[];
 }
 
-const authors = (d: BipData) => d.author.map((a) => (a.provider ? `${a.name} (${a.provider})` : a.name)).join(', ');
 const status = (d: BipData) => (d.statusNote ? `${d.status} (${d.statusNote})` : d.status);
 
 /** The header fields that differ, in header order. Authors are compared as one list. */
 export function fieldChanges(before: BipData, after: BipData): FieldChange[] {
   const pairs: [string, string | undefined, string | undefined][] = [
     ['Title', before.title, after.title],
-    ['Author', authors(before), authors(after)],
+    ['Author', authorLine(before.author), authorLine(after.author)],
     ['Status', status(before), status(after)],
     ['Type', before.type, after.type],
     ['Category', before.category, after.category],

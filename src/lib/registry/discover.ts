@@ -192,3 +192,10 @@ export function discoverRegistry(root: string): Discovery {
   discoverIn(root, root, result);
   return result;
 }
+
+/** The numbers the BIP files' and folders' names claim, whether or not the files load. */
+export function namedNumbers(discovery: Pick<Discovery, 'bips'>): number[] {
+  return discovery.bips
+    .flatMap((f) => [numberFromName(f.fileName), f.folderName ? numberFromName(f.folderName) : undefined])
+    .filter((n): n is number => n !== undefined);
+}

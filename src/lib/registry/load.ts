@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { referenceProblems, sectionProblems } from './content-checks.ts';
-import { numberFromName } from '../bip/number.ts';
 import { checkBip } from '../bip/check.ts';
 import { checkMdx } from '../bip/mdx.ts';
 import { makeUrls, type Urls } from '../urls.ts';
@@ -20,7 +19,7 @@ import { titleFromH1 } from '../bip/number.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import type { RegistryRules } from '../bip/normalize.ts';
 import type { RegistryConfig } from '../config.ts';
-import { discoverRegistry, type SkippedFile } from './discover.ts';
+import { discoverRegistry, namedNumbers, type SkippedFile } from './discover.ts';
 
 export type SourceFormat = 'md' | 'mdx';
 
@@ -54,6 +53,8 @@ export interface Registry {
   diagnostics: Diagnostic[];
   /** How many BIP files were found (pages + files that failed). */
   bipFiles: number;
+  /** Every BIP number in use: published, or claimed by the name of a file that failed. */
+  numbers: ReadonlySet<number>;
 }
 
 export function hashText(text: string): string {
@@ -238,12 +239,7 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
   bips.sort((a, b) => a.data.bip - b.data.bip);
   diagnostics.push(...linkProblems(bips, found.assets, config, show));
   // Numbers in use, including BIPs that failed their checks: a reference to one is not unknown.
-  const known = new Set(
-    [
-      ...bips.map((b) => b.data.bip),
-      ...found.bips.flatMap((f) => [numberFromName(f.fileName), f.folderName ? numberFromName(f.folderName) : undefined]),
-    ].filter((n): n is number => n !== undefined),
-  );
+  const known = new Set([...bips.map((b) => b.data.bip), ...namedNumbers(found)]);
   for (const b of bips) {
     diagnostics.push(
       ...sectionProblems(b.body, rules.template.requiredSections, show(b.relPath)),
@@ -256,5 +252,6 @@ export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry
     assets: found.assets,
     diagnostics,
     bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule.endsWith('main-document')).length,
+    numbers: known,
   };
 }

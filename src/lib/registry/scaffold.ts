@@ -5,9 +5,7 @@
  */
 import { parseHeader } from '../bip/header.ts';
 import { canonicalFieldName, isKnownField } from '../bip/constants.ts';
-import { numberFromName } from '../bip/number.ts';
 import type { Registry } from './load.ts';
-import type { Discovery } from './discover.ts';
 
 export interface NewBip {
   bip: number;
@@ -35,12 +33,8 @@ export function fillTemplate(template: string, values: NewBip): string {
 
 /** The number after the highest one the registry uses, in a header or a file or folder name,
  * published or not (a file with errors still holds its number). */
-export function nextNumber(registry: Registry, discovery: Discovery): number {
-  const used = [
-    ...registry.bips.map((b) => b.data.bip),
-    ...discovery.bips.flatMap((f) => [numberFromName(f.fileName), f.folderName ? numberFromName(f.folderName) : undefined]),
-  ].filter((n): n is number => n !== undefined);
-  return used.length ? Math.max(...used) + 1 : 1;
+export function nextNumber(registry: Pick<Registry, 'numbers'>): number {
+  return registry.numbers.size ? Math.max(...registry.numbers) + 1 : 1;
 }
 
 /** `bip-0012.md`: the bundled examples' naming. */

@@ -5,6 +5,7 @@
  * checkboxes from the same records, so a checkbox never names a value the index lacks.
  */
 import type { BipData } from '../bip/schema.ts';
+import { authorLine } from '../bip/authors.ts';
 
 export const SEARCH_FACETS = [
   { key: 'status', label: 'Status' },
@@ -86,6 +87,6 @@ export function searchRecord(bip: Fields, tone: string, companion?: { title: str
     // Pagefind sorts numerically when every value is a number; ISO dates sort as text. Pages with
     // no sort value drop out of sorted results, so an undated BIP sorts as the oldest.
     sort: { number: String(bip.bip), created: bip.created ?? '0000-00-00' },
-    text: companion ? '' : `Authors: ${bip.author.map((a) => (a.provider ? `${a.name} (${a.provider})` : a.name)).join(', ')}.`,
+    text: companion ? '' : `Authors: ${authorLine(bip.author)}.`,
   };
 }

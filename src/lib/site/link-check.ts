@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { normalizeBase } from '../urls.ts';
 
 export interface BrokenLink {
   /** The page, relative to the site folder (`bip-5/index.html`). */
@@ -52,7 +53,7 @@ function fileFor(dir: string, path: string): string | undefined {
  * checked like the rest. */
 export function checkSiteLinks(dir: string, baseInput = '/', site?: string): LinkReport {
   const own = site ? new URL(site).origin : undefined;
-  const base = `/${baseInput.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const base = normalizeBase(baseInput);
   const pages = htmlPages(dir);
   const idCache = new Map<string, Set<string>>();
   const idsOf = (file: string) => {
