@@ -1,58 +1,125 @@
 /**
- * npm run bench -- [registry-folder…]
- * Builds each registry twice (cold with an empty content cache and OG image cache, then warm) and
- * prints wall time, peak memory (max RSS of the build process) and the time spent on OG images. Without arguments: the bundled bips/ and a
- * generated 1,000-BIP registry. Numbers are measurements, not assertions; no test depends on them.
+ * npm run bench -- [--sizes 1000,10000] [--runs 1] [--no-peers] [--keep DIR]
+ *
+ * Builds the benchmark corpus (scripts/bench/corpus.ts) at each size and prints one table row per
+ * build: pages + search cold (OG cards off), full cold (empty content and card caches), full warm
+ * after editing one proposal (caches kept), and Hugo and Jekyll on the same files when they are
+ * installed. Time is wall time of the whole command; memory is the peak resident set of the build
+ * process (GNU time's %M when /usr/bin/time exists, else the process's own maxRSS). Medians when
+ * --runs is more than 1. Numbers are measurements, not assertions: no test depends on them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
+import { writeHugoSite, writeJekyllSite, writeRegistry } from './bench/corpus.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const astro = join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-// Written by the build process itself as it exits: its own peak resident memory, in kilobytes.
+const GNU_TIME = '/usr/bin/time';
 const RSS_HOOK =
   "data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>writeFileSync(process.env.BENCH_RSS_FILE,String(process.resourceUsage().maxRSS)))";
 
-function build(bipsDir: string, force: boolean, ogCache: string): { seconds: number; rssMb: number; ok: boolean; og: string } {
-  const work = mkdtempSync(join(tmpdir(), 'bip-bench-'));
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? undefined : process.argv[i + 1];
+}
+const sizes = (option('sizes') ?? '1000').split(',').map(Number);
+const runs = Number(option('runs') ?? 1);
+const peers = !process.argv.includes('--no-peers');
+const work = option('keep') ? resolve(option('keep')!) : mkdtempSync(join(tmpdir(), 'bip-bench-'));
+
+interface Measure {
+  seconds: number;
+  rssMb: number;
+  ok: boolean;
+  log: string;
+}
+
+/** Runs a command once, timed as a whole process. */
+function measure(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Measure {
   const rssFile = join(work, 'rss');
+  rmSync(rssFile, { force: true });
+  const gnu = existsSync(GNU_TIME);
   const started = process.hrtime.bigint();
-  const result = spawnSync(
-    process.execPath,
-    ['--import', RSS_HOOK, astro, 'build', '--outDir', join(work, 'dist'), ...(force ? ['--force'] : [])],
-    {
-      cwd: root,
-      env: { ...process.env, BIPS_DIR: bipsDir, BENCH_RSS_FILE: rssFile, ASTRO_TELEMETRY_DISABLED: '1', OG_CACHE_DIR: ogCache },
-      encoding: 'utf8',
-      maxBuffer: 1 << 28,
-    },
-  );
+  const result = spawnSync(gnu ? GNU_TIME : cmd, gnu ? ['-f', '%M', '-o', rssFile, cmd, ...args] : args, {
+    cwd,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_RSS_FILE: rssFile, ...env },
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
-  if (result.status !== 0) console.error(result.stdout.slice(-2000), result.stderr.slice(-2000));
-  rmSync(work, { recursive: true, force: true });
-  const og = /OG images: (\d+) rendered, (\d+) from cache, \d+ in all \(([\d.]+) s\)/.exec(result.stdout);
-  return { seconds, rssMb, ok: result.status === 0, og: og ? `${og[3]} s (${og[1]} rendered, ${og[2]} cached)` : 'off' };
+  const log = `${result.stdout}\n${result.stderr}`;
+  if (result.status !== 0) console.error(log.slice(-3000));
+  const kb = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : NaN;
+  return { seconds, rssMb: kb / 1024, ok: result.status === 0, log };
 }
 
-let targets = process.argv.slice(2).map((p) => resolve(p));
-if (targets.length === 0) {
-  const generated = join(tmpdir(), 'bip-bench-1000');
-  spawnSync(process.execPath, [join(root, 'scripts', 'generate-registry.ts'), generated, '1000'], { stdio: 'inherit' });
-  targets = [join(root, 'bips'), generated];
+function median(list: Measure[]): Measure {
+  const sorted = [...list].sort((a, b) => a.seconds - b.seconds);
+  const mid = sorted[Math.floor(sorted.length / 2)]!;
+  return { ...mid, rssMb: Math.max(...list.map((m) => m.rssMb)), ok: list.every((m) => m.ok) };
 }
 
-console.log('| registry | run | time (s) | peak RSS (MB) | OG images |\n| --- | --- | ---: | ---: | ---: |');
-for (const dir of targets) {
-  const ogCache = mkdtempSync(join(tmpdir(), 'bip-bench-og-'));
-  for (const [label, force] of [
-    ['cold', true],
-    ['warm', false],
-  ] as const) {
-    const r = build(dir, force, ogCache);
-    console.log(`| ${dir} | ${label}${r.ok ? '' : ' (FAILED)'} | ${r.seconds.toFixed(1)} | ${r.rssMb.toFixed(0)} | ${r.og} |`);
+function astroBuild(bipsDir: string, opts: { force: boolean; og: boolean; ogCache: string }): Measure {
+  const out = join(work, 'dist');
+  rmSync(out, { recursive: true, force: true });
+  // Without GNU time, the build process records its own peak memory as it exits.
+  const hook = existsSync(GNU_TIME) ? [] : ['--import', RSS_HOOK];
+  return measure(process.execPath, [...hook, astro, 'build', '--outDir', out, ...(opts.force ? ['--force'] : [])], root, {
+    BIPS_DIR: bipsDir,
+    OG_IMAGES: opts.og ? 'on' : 'off',
+    OG_CACHE_DIR: opts.ogCache,
+  });
+}
+
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const rows: string[] = [];
+const row = (size: number, build: string, m: Measure, extra = '') =>
+  rows.push(
+    `| ${size.toLocaleString('en')} | ${build}${m.ok ? '' : ' (FAILED)'} | ${m.seconds.toFixed(1)} | ${Math.round(m.rssMb)} | ${extra} |`,
+  );
+const pagesOf = (log: string) => /(\d+) page\(s\) built/.exec(log)?.[1] ?? '';
+
+for (const size of sizes) {
+  const corpus = join(work, `corpus-${size}`);
+  const bips = join(corpus, 'bips');
+  console.error(`writing ${size} proposals…`);
+  writeRegistry(bips, size);
+  const repeat = (f: () => Measure) => median(Array.from({ length: runs }, f));
+
+  const ogCacheOff = join(corpus, 'og-off');
+  const pages = repeat(() => astroBuild(bips, { force: true, og: false, ogCache: ogCacheOff }));
+  row(size, 'this project, pages + search, cold', pages, `${pagesOf(pages.log)} pages`);
+
+  const ogCache = join(corpus, 'og-cache');
+  const full = repeat(() => {
+    rmSync(ogCache, { recursive: true, force: true });
+    return astroBuild(bips, { force: true, og: true, ogCache });
+  });
+  row(size, 'this project, full, cold', full, `${pagesOf(full.log)} pages`);
+
+  let edits = 0;
+  const warm = repeat(() => {
+    appendFileSync(join(bips, 'bip-0001.md'), `\nAn edit, number ${++edits}.\n`);
+    return astroBuild(bips, { force: false, og: true, ogCache });
+  });
+  row(size, 'this project, full, after editing one proposal', warm, `${pagesOf(warm.log)} pages`);
+
+  if (peers && has('hugo')) {
+    const site = join(corpus, 'hugo');
+    writeHugoSite(site, size);
+    const m = repeat(() => measure('hugo', ['--quiet', '-d', join(work, 'hugo-out')], site));
+    row(size, 'Hugo (pages, index, status and category pages)', m);
   }
-  rmSync(ogCache, { recursive: true, force: true });
+  if (peers && has('jekyll')) {
+    const site = join(corpus, 'jekyll');
+    writeJekyllSite(site, size);
+    const m = repeat(() => measure('jekyll', ['build', '--quiet', '-d', join(work, 'jekyll-out')], site));
+    row(size, 'Jekyll (pages, index)', m);
+  }
+  rmSync(corpus, { recursive: true, force: true });
 }
+
+console.log(`| proposals | build | time (s) | peak RSS (MB) | notes |\n| ---: | --- | ---: | ---: | --- |\n${rows.join('\n')}`);
+if (!option('keep')) rmSync(work, { recursive: true, force: true });

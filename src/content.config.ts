@@ -1,10 +1,9 @@
 import { defineCollection } from 'astro:content';
-import { loadRegistryConfig } from './lib/config.ts';
+import { buildState } from './lib/registry/state.ts';
 import { bipLoader } from './loaders/bip-loader.ts';
 
-// The registry folder and template come from registry.config.json and BIPS_DIR (see README).
-const config = loadRegistryConfig(process.cwd());
-
+// The registry of this build (settings from registry.config.json and BIPS_DIR, see README),
+// opened by the integration and shared with the pages and the post-build steps.
 export const collections = {
-  bips: defineCollection({ loader: bipLoader(config) }),
+  bips: defineCollection({ loader: bipLoader(buildState()) }),
 };

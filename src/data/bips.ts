@@ -22,6 +22,16 @@ export const bips: BipEntry[] = all.filter((e): e is BipEntry => e.data.kind ===
 
 export const companions: CompanionEntry[] = all.filter((e): e is CompanionEntry => e.data.kind === 'companion');
 
+const indexOf = new Map(bips.map((b, i) => [b.data.bip, i]));
+const companionsBy = new Map<number, CompanionEntry[]>();
+for (const c of companions) companionsBy.set(c.data.bip, [...(companionsBy.get(c.data.bip) ?? []), c]);
+
+/** The BIP with this number (pages look up a companion's BIP, a change's BIP). */
+export function bipByNumber(n: number): BipEntry | undefined {
+  const i = indexOf.get(n);
+  return i === undefined ? undefined : bips[i];
+}
+
 /** Groups by the slug of each key, so names that differ only in case or punctuation share a page. */
 function groupBy(key: (b: BipEntry) => readonly string[], order: readonly string[] = []): Group[] {
   const groups = new Map<string, Group>();
@@ -43,12 +53,12 @@ export const byType = groupBy((b) => (b.data.type ? [b.data.type] : []));
 export const byAuthor = groupBy((b) => [...new Set(b.data.author.map((a) => a.name))]);
 
 export function companionsOf(n: number): CompanionEntry[] {
-  return companions.filter((c) => c.data.bip === n);
+  return companionsBy.get(n) ?? [];
 }
 
 export function neighbours(n: number): { prev?: BipEntry; next?: BipEntry } {
-  const i = bips.findIndex((b) => b.data.bip === n);
-  return { prev: bips[i - 1], next: bips[i + 1] };
+  const i = indexOf.get(n);
+  return i === undefined ? {} : { prev: bips[i - 1], next: bips[i + 1] };
 }
 
 export type FacetKey = 'status' | 'category' | 'type' | 'author';

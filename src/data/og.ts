@@ -1,12 +1,12 @@
 /**
  * The one place that decides which social cards exist and what each shows: page meta tags take
- * their og:image from here, and the build renders exactly the cards listed here (og-cards.json).
+ * their og:image from here, and the build renders exactly the cards listed here.
  */
 import type { CardSpec } from '../lib/og/card.ts';
 import { authorLine } from '../lib/bip/authors.ts';
-import type { CardJob } from '../lib/og/build.ts';
-import { bips, companions, facets, type FacetKey } from './bips.ts';
-import { config, statusTone, urls } from './site.ts';
+import { CARDS_KEY, type CardJob } from '../lib/og/build.ts';
+import { bipByNumber, bips, companions, facets, type FacetKey } from './bips.ts';
+import { config, state, statusTone, urls } from './site.ts';
 
 const site = import.meta.env.SITE ? new URL(import.meta.env.SITE).host : undefined;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -35,7 +35,7 @@ function jobs(): Map<string, CardJob> {
     );
   }
   for (const c of companions) {
-    const parent = bips.find((b) => b.data.bip === c.data.bip)!.data;
+    const parent = bipByNumber(c.data.bip)!.data;
     add(
       urls.companion(c.data.bip, c.data.slug),
       base({
@@ -72,8 +72,9 @@ function jobs(): Map<string, CardJob> {
 
 const cards = config.ogImages ? jobs() : new Map<string, CardJob>();
 
-/** Every card the build renders (empty when OG images are switched off). */
-export const cardJobs: CardJob[] = [...cards.values()];
+/** Every card the build renders (empty when OG images are switched off), handed to the
+ * post-build step through the build state. */
+export const cardJobs: CardJob[] = state.derive(CARDS_KEY, () => [...cards.values()]);
 
 const files = new Map<string, string>();
 for (const [page, job] of cards) {

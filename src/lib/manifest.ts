@@ -2,7 +2,8 @@
  * The URL manifest (`bips.json`): every BIP number → its canonical URL and the aliases that
  * redirect to it. Other tools (link checkers, bots, the `_redirects` file) read it.
  */
-import { aliasSlugs, bipSlug, caseAliasSlugs, type Urls } from './urls.ts';
+import { aliasSlugs, caseAliasSlugs, type Urls } from './urls.ts';
+import type { LoadedBip } from './registry/documents.ts';
 
 export const MANIFEST_FILE = 'bips.json';
 
@@ -46,6 +47,20 @@ export function buildManifest(urls: Urls, bips: readonly ManifestInput[]): UrlMa
       companions: b.companions.map((c) => ({ title: c.title, url: urls.companion(b.number, c.slug), source: c.source })),
     })),
   };
+}
+
+/** The manifest of a loaded registry. */
+export function manifestOf(urls: Urls, bips: readonly LoadedBip[]): UrlManifest {
+  return buildManifest(
+    urls,
+    bips.map((b) => ({
+      number: b.data.bip,
+      title: b.data.title,
+      status: b.data.status,
+      source: b.relPath,
+      companions: b.companions.map((c) => ({ slug: c.slug, title: c.title, source: c.relPath })),
+    })),
+  );
 }
 
 /** Netlify/Cloudflare syntax: `from to status`. Only the aliases no redirect page can serve

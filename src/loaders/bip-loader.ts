@@ -1,63 +1,39 @@
 /**
- * The content-layer loader of the `bips` collection: registry → checked BIPs → store. It renders
- * each markdown body once (sanitized) and skips files whose text and data did not change; MDX
- * bodies are compiled by @astrojs/mdx when a page renders them. Problems fail the build, all at once.
+ * The content-layer loader of the `bips` collection: the build state's registry → store. Each
+ * entry's data is the record the registry already checked against the schema (it is not
+ * validated a second time); each markdown body is rendered once, sanitized and its links
+ * resolved, and an entry whose inputs did not change keeps what the store holds. MDX bodies are
+ * compiled by @astrojs/mdx when a page renders them. Problems fail the build, all at once.
  */
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import {
-  existsIn,
-  hashText,
-  loadRegistry,
-  publishedDocuments,
-  type LoadedBip,
-  type LoadedCompanion,
-  type Registry,
-} from '../lib/registry/load.ts';
-import { loadRules } from '../lib/registry/load.ts';
-import type { RegistryConfig } from '../lib/config.ts';
+import type { LoadedBip, LoadedCompanion, Registry } from '../lib/registry/load.ts';
+import type { BuildState } from '../lib/registry/state.ts';
+import type { LinkTargets } from '../lib/render/links.ts';
 import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
-import { sanitizeBody } from '../lib/render/sanitize.ts';
-import { addHeadingAnchors } from '../lib/render/anchors.ts';
-import { makeLinkTargets, rewriteLinks, unmarkImages, type LinkTargets } from '../lib/render/links.ts';
-import { makeUrls } from '../lib/urls.ts';
+import { renderBody } from '../lib/render/body.ts';
 import { summarize } from '../lib/bip/summary.ts';
-import { bipEntryId, companionEntryId, entrySchema } from './entries.ts';
+import { bipEntryId, companionEntryId, entrySchema, type EntryData } from './entries.ts';
 
 /** Bump when rendering changes, so cached entries are rendered again. */
-const RENDER_VERSION = '3';
+const RENDER_VERSION = '4';
 
 type Source = LoadedBip | LoadedCompanion;
 
-async function render(ctx: LoaderContext, src: Source, links: LinkTargets, mdx: RegistryConfig['mdx']) {
-  if (src.format === 'mdx' && mdx === 'compile') return undefined;
-  const rendered = await ctx.renderMarkdown(src.body);
-  const headings = (rendered.metadata?.headings ?? []).filter((h) => h.slug !== 'footnote-label');
-  const html = addHeadingAnchors(rewriteLinks(sanitizeBody(unmarkImages(rendered.html)), src.relPath, links));
-  return { html, metadata: { ...rendered.metadata, headings } };
-}
-
-/** Where each registry file is published, for rewriting links between them. */
-function linkTargets(
-  registry: Registry,
-  base: string,
-  sourceUrl: string | undefined,
-  bipsDir: string,
-): LinkTargets & { key: string } {
-  const urls = makeUrls(base);
-  const targets = makeLinkTargets(publishedDocuments(registry.bips, urls), registry.assets, urls, sourceUrl, existsIn(bipsDir));
-  return { ...targets, key: hashText([...targets.pages, ...targets.files].sort().join('\n')) };
-}
+/** The parts of Astro's loader context this loader uses (a test can hand it a fake). */
+export type StoreContext = Pick<LoaderContext, 'store' | 'logger' | 'generateDigest' | 'renderMarkdown' | 'watcher'> & {
+  config: Pick<LoaderContext['config'], 'root' | 'base'>;
+};
 
 async function put(
-  ctx: LoaderContext,
+  ctx: StoreContext,
   root: string,
   id: string,
-  data: Record<string, unknown>,
+  data: EntryData,
   src: Source,
   links: LinkTargets & { key: string },
-  mdx: RegistryConfig['mdx'],
+  compileMdx: boolean,
 ) {
   // The digest covers everything the stored entry depends on: the file, its data, where the
   // files it may link to are published (this moves with the base path), and the rendering code.
@@ -68,21 +44,27 @@ async function put(
     base: ctx.config.base,
     source: links.sourceUrl ?? '',
     links: links.key,
-    mdx,
+    mdx: compileMdx,
     v: RENDER_VERSION,
   });
-  if (ctx.store.get(id)?.digest === digest) return;
-  const parsed = await ctx.parseData({ id, data });
+  if (ctx.store.get(id)?.digest === digest) return false;
   const filePath = relative(root, src.path).split(sep).join('/');
-  const rendered = await render(ctx, src, links, mdx);
+  if (src.format === 'mdx' && compileMdx) {
+    ctx.store.set({ id, data: { ...data }, body: src.body, filePath, digest, deferredRender: true });
+    return true;
+  }
+  const rendered = await ctx.renderMarkdown(src.body);
+  const headings = (rendered.metadata?.headings ?? []).filter((h) => h.slug !== 'footnote-label');
+  const body = renderBody(rendered.html, src.relPath, links);
   ctx.store.set({
     id,
-    data: parsed,
+    data: { ...data, files: body.files },
     body: src.body,
     filePath,
     digest,
-    ...(rendered ? { rendered } : { deferredRender: true }),
+    rendered: { html: body.html, metadata: { ...rendered.metadata, headings } },
   });
+  return true;
 }
 
 /** A registry problem is the author's to fix, not a crash: no stack trace under the list. */
@@ -92,13 +74,14 @@ function userError(message: string): Error {
   return error;
 }
 
-function report(ctx: LoaderContext, registry: Registry, companions: number): void {
+function report(ctx: StoreContext, registry: Registry, rendered: number): void {
   for (const s of registry.skipped) ctx.logger.info(`left out ${s.relPath}: ${s.reason}`);
   const { errors, warnings } = countBySeverity(registry.diagnostics);
   const failed = new Set(registry.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+  const companions = registry.bips.reduce((n, b) => n + b.companions.length, 0);
   ctx.logger.info(
     `${registry.bipFiles} BIP files: ${registry.bips.length} published, ${failed} with errors; ` +
-      `${companions} companion documents; ${registry.skipped.length} files left out`,
+      `${companions} companion documents; ${registry.skipped.length} files left out; ${rendered} entries (re)stored`,
   );
   if (errors > 0) {
     const message = `BIP registry has ${errors} error${errors === 1 ? '' : 's'}:\n${formatReport(registry.diagnostics)}`;
@@ -110,65 +93,82 @@ function report(ctx: LoaderContext, registry: Registry, companions: number): voi
   }
 }
 
-/** Dev-server watchers this loader already listens to (the loader may run several times). */
-const watching = new WeakSet<object>();
-
-export function bipLoader(config: RegistryConfig): Loader & { schema: ReturnType<typeof entrySchema> } {
-  const rules = loadRules(config);
-  const load = async (ctx: LoaderContext) => {
-    const root = fileURLToPath(ctx.config.root);
-    const registry = loadRegistry(config, relative(root, config.bipsDir).split(sep).join('/') || '.');
-    const links = linkTargets(registry, ctx.config.base, config.sourceUrl, config.bipsDir);
-    const seen = new Set<string>();
-    let companions = 0;
-    for (const bip of registry.bips) {
-      const n = bip.data.bip;
-      const refs = bip.companions.map((c) => ({ slug: c.slug, title: c.title }));
-      const summary = summarize(bip.body, bip.format);
-      const data = {
+/** The entries of the registry, in store form. */
+export function registryEntries(registry: Registry): { id: string; data: EntryData; src: Source }[] {
+  return registry.bips.flatMap((bip) => {
+    const n = bip.data.bip;
+    const summary = summarize(bip.body, bip.format);
+    const main = {
+      id: bipEntryId(n),
+      src: bip,
+      data: {
         ...bip.data,
-        kind: 'bip',
+        kind: 'bip' as const,
         relPath: bip.relPath,
         format: bip.format,
-        companions: refs,
+        companions: bip.companions.map((c) => ({ slug: c.slug, title: c.title })),
         ...(summary ? { summary } : {}),
-      };
-      seen.add(bipEntryId(n));
-      await put(ctx, root, bipEntryId(n), data, bip, links, config.mdx);
-      for (const c of bip.companions) {
-        const id = companionEntryId(n, c.slug);
-        seen.add(id);
-        companions++;
-        const about = summarize(c.body, c.format);
-        const companion = {
-          kind: 'companion',
+      },
+    };
+    const companions = bip.companions.map((c) => {
+      const about = summarize(c.body, c.format);
+      return {
+        id: companionEntryId(n, c.slug),
+        src: c,
+        data: {
+          kind: 'companion' as const,
           bip: n,
           slug: c.slug,
           title: c.title,
           relPath: c.relPath,
           format: c.format,
           ...(about ? { summary: about } : {}),
-        };
-        await put(ctx, root, id, companion, c, links, config.mdx);
-      }
-    }
-    for (const id of ctx.store.keys()) if (!seen.has(id)) ctx.store.delete(id);
-    report(ctx, registry, companions);
-  };
+        },
+      };
+    });
+    return [main, ...companions];
+  });
+}
+
+/** Loads the registry into the store: new and changed entries are rendered, entries of files
+ * that are gone are removed. Returns how many entries were (re)stored. */
+export async function syncStore(ctx: StoreContext, state: BuildState): Promise<number> {
+  const root = fileURLToPath(ctx.config.root);
+  const registry = state.load(root, ctx.config.base);
+  const compileMdx = state.config.mdx === 'compile';
+  const seen = new Set<string>();
+  let stored = 0;
+  for (const entry of registryEntries(registry)) {
+    seen.add(entry.id);
+    if (await put(ctx, root, entry.id, entry.data, entry.src, registry.links, compileMdx)) stored++;
+    // Rendered now or earlier: the stored entry says which registry files its body links to.
+    const files = (ctx.store.get(entry.id)?.data as { files?: string[] } | undefined)?.files;
+    if (files?.length) state.linkedFiles.set(entry.id, files);
+  }
+  for (const id of ctx.store.keys()) if (!seen.has(id)) ctx.store.delete(id);
+  report(ctx, registry, stored);
+  return stored;
+}
+
+/** Dev-server watchers this loader already listens to (the loader may run several times). */
+const watching = new WeakSet<object>();
+
+export function bipLoader(state: BuildState): Loader & { schema: ReturnType<typeof entrySchema> } {
   return {
     name: 'bip-loader',
-    schema: entrySchema(rules),
+    schema: entrySchema(state.setup.schema),
     load: async (ctx) => {
-      await load(ctx);
+      await syncStore(ctx, state);
       if (!ctx.watcher || watching.has(ctx.watcher)) return;
       watching.add(ctx.watcher);
-      ctx.watcher.add(config.bipsDir);
+      const dir = state.config.bipsDir;
+      ctx.watcher.add(dir);
       // One reload for a burst of changes (a branch switch touches many files at once).
       let timer: ReturnType<typeof setTimeout> | undefined;
       ctx.watcher.on('all', (_event, path) => {
-        if (!path.startsWith(config.bipsDir)) return;
+        if (!path.startsWith(dir)) return;
         clearTimeout(timer);
-        timer = setTimeout(() => void load(ctx).catch((e: unknown) => ctx.logger.error(String(e))), 100);
+        timer = setTimeout(() => void syncStore(ctx, state).catch((e: unknown) => ctx.logger.error(String(e))), 100);
       });
     },
   };

@@ -1,10 +1,10 @@
 /**
  * The shape of the `bips` collection: BIP entries (id `5`) and companion-document entries
- * (id `5/review-report`) in one collection, so one loader pass owns the whole registry.
+ * (id `5/review-report`) in one collection, so one loader pass owns the whole registry. The
+ * entry types are the schema's output: what pages read is what was validated.
  */
 import { z } from 'astro/zod';
-import { buildBipSchema, type BipData } from '../lib/bip/schema.ts';
-import type { RegistryRules } from '../lib/bip/normalize.ts';
+import type { BipSchema } from '../lib/bip/schema.ts';
 
 const companionRef = z.object({ slug: z.string(), title: z.string() });
 
@@ -12,24 +12,15 @@ const source = {
   /** File path inside the registry folder, with `/`. */
   relPath: z.string(),
   format: z.enum(['md', 'mdx']),
+  /** First sentence of the Abstract (or of the body), plain text. */
   summary: z.string().optional(),
+  /** Registry files (images, PDFs) the rendered body links to, which the build publishes. MDX
+   * bodies are rendered later; their files are found in the written page. */
+  files: z.array(z.string()).optional(),
 };
 
-interface SourceData {
-  relPath: string;
-  format: 'md' | 'mdx';
-  /** First sentence of the Abstract (or of the body), plain text. */
-  summary?: string;
-}
-
-/** What pages read. The schema is built at run time from the template, so its static type is
- * stated here once, from the same BipData the normalizer produces. */
-export type EntryData =
-  | (BipData & SourceData & { kind: 'bip'; companions: { slug: string; title: string }[] })
-  | (SourceData & { kind: 'companion'; bip: number; slug: string; title: string });
-
-export function entrySchema(rules: RegistryRules): z.ZodType<EntryData> {
-  const bip = buildBipSchema(rules.template).extend({
+export function entrySchema(bipSchema: BipSchema) {
+  const bip = bipSchema.extend({
     kind: z.literal('bip'),
     ...source,
     companions: z.array(companionRef),
@@ -41,8 +32,10 @@ export function entrySchema(rules: RegistryRules): z.ZodType<EntryData> {
     title: z.string(),
     ...source,
   });
-  return z.discriminatedUnion('kind', [bip, companion]) as unknown as z.ZodType<EntryData>;
+  return z.discriminatedUnion('kind', [bip, companion]);
 }
+
+export type EntryData = z.output<ReturnType<typeof entrySchema>>;
 
 export const bipEntryId = (n: number) => String(n);
 export const companionEntryId = (n: number, slug: string) => `${n}/${slug}`;

@@ -15,23 +15,28 @@ export const authorSchema = z.object({
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
 
-/** The zod type of one template field. Fields the normalizer knows get their own shape. */
+/** The shapes of the fields the normalizer knows (KNOWN_FIELDS). */
+const KNOWN = {
+  bip: z.number().int().nonnegative(),
+  title: z.string().trim().min(1),
+  author: z.array(authorSchema).min(1, 'at least one author'),
+  status: z.string().min(1),
+  type: z.string().min(1),
+  category: z.string().min(1),
+  created: isoDate,
+  license: z.string().min(1),
+};
+
+/** Fields whose shape a choice list in the template does not change. Status stays a string:
+ * unknown statuses are kept as written (statusKnown: false, a warning). */
+const FIXED_SHAPE = new Set(['bip', 'title', 'author', 'status', 'created']);
+
+/** The zod type of one template field: an enum for a closed choice list, else its known shape,
+ * else a string. */
 function fieldSchema(field: TemplateField): z.ZodType {
-  switch (field.name) {
-    case 'bip':
-      return z.number().int().nonnegative();
-    case 'title':
-      return z.string().trim().min(1);
-    case 'author':
-      return z.array(authorSchema).min(1, 'at least one author');
-    case 'status':
-      return z.string().min(1);
-    case 'created':
-      return isoDate;
-    default:
-      if (field.choices && !OPEN_CHOICE_FIELDS.includes(field.name)) return z.enum(field.choices as [string, ...string[]]);
-      return z.string().min(1);
-  }
+  if (field.choices && !FIXED_SHAPE.has(field.name) && !OPEN_CHOICE_FIELDS.includes(field.name))
+    return z.enum(field.choices as [string, ...string[]]);
+  return (KNOWN as Record<string, z.ZodType>)[field.name] ?? z.string().min(1);
 }
 
 /** Properties every entry has whatever the template says. */
@@ -43,31 +48,33 @@ const derived = {
   lines: z.record(z.string(), z.number()),
 };
 
-export function buildBipSchema(template: TemplateSpec) {
+/** The static shape of a BIP record: the fields the normalizer knows (the required ones
+ * required) and the derived properties. The views are typed by it; each registry's schema
+ * narrows it with the template's choice lists and adds the template's own fields. */
+export const bipRecordSchema = z.object({
+  bip: KNOWN.bip,
+  title: KNOWN.title,
+  author: KNOWN.author,
+  status: KNOWN.status,
+  type: KNOWN.type.optional(),
+  category: KNOWN.category.optional(),
+  created: KNOWN.created.optional(),
+  license: KNOWN.license.optional(),
+  ...derived,
+});
+
+export type BipSchema = typeof bipRecordSchema;
+
+/** The typed record of a BIP, as the views read it. Template fields beyond the known ones are
+ * there too, as strings under their canonical name. */
+export type BipData = z.output<BipSchema>;
+
+export function buildBipSchema(template: TemplateSpec): BipSchema {
   const shape: Record<string, z.ZodType> = {};
   for (const field of template.fields) {
     const type = fieldSchema(field);
     shape[field.name] = (REQUIRED_FIELDS as readonly string[]).includes(field.name) ? type : type.optional();
   }
-  // Status stays a string: unknown statuses are kept as written (statusKnown: false, a warning).
-  return z.object({ ...shape, ...derived });
-}
-
-export type BipSchema = ReturnType<typeof buildBipSchema>;
-
-/** The typed shape of an entry for views. Template fields beyond the known ones stay `unknown`. */
-export interface BipData {
-  bip: number;
-  title: string;
-  author: z.output<typeof authorSchema>[];
-  status: string;
-  type?: string;
-  category?: string;
-  created?: string;
-  license?: string;
-  statusKnown: boolean;
-  statusNote?: string;
-  extra: { key: string; value: string }[];
-  placement?: 'frontmatter' | 'fence' | 'section' | 'top' | 'footer';
-  lines: Record<string, number>;
+  // Choice lists make enums of the same fields, so the output is still a BipData.
+  return bipRecordSchema.extend(shape) as unknown as BipSchema;
 }

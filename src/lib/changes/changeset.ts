@@ -5,9 +5,9 @@
 import { basename, dirname } from 'node:path';
 import { checkBip } from '../bip/check.ts';
 import { numberFromName } from '../bip/number.ts';
-import { buildBipSchema, type BipData } from '../bip/schema.ts';
-import type { RegistryRules } from '../bip/normalize.ts';
+import type { BipData } from '../bip/schema.ts';
 import type { Registry } from '../registry/load.ts';
+import type { RegistrySetup } from '../registry/rules.ts';
 import { bodyDiffers, fieldChanges, type BipChange } from './diff.ts';
 import type { ChangedFile } from './git.ts';
 
@@ -19,12 +19,14 @@ export interface ChangeSet {
 
 const MARKDOWN = /\.(?:md|mdx|markdown)$/i;
 
+/** The head side is the registry this build loaded; only the files git names are read at the
+ * base, and checked with the same rules and schema. */
 export function changeSet(
-  registry: Registry,
-  rules: RegistryRules,
+  registry: Pick<Registry, 'bips'>,
+  setup: Pick<RegistrySetup, 'rules' | 'schema'>,
   git: { base: string; baseLabel: string; files: ChangedFile[]; oldText: (relPath: string) => string | undefined },
 ): ChangeSet {
-  const schema = buildBipSchema(rules.template);
+  const { rules, schema } = setup;
   const parse = (relPath: string): { data: BipData; body: string } | undefined => {
     const text = git.oldText(relPath);
     if (text === undefined) return undefined;
@@ -51,7 +53,7 @@ export function changeSet(
       change.bodyChanged = true;
       return;
     }
-    change.fields = fieldChanges(before.data, now.data);
+    change.fields = fieldChanges(before.data, now.data, rules.template);
     change.bodyChanged ||= bodyDiffers(before.body, now.body);
   };
   const moved = new Map<number, { data: BipData; body: string }>();

@@ -3,7 +3,8 @@
  * that changed (Status Draft → Review, a new author) and whether the text changed.
  */
 import type { BipData } from '../bip/schema.ts';
-import { authorLine } from '../bip/authors.ts';
+import { headerFields } from '../bip/fields.ts';
+import type { TemplateSpec } from '../bip/template.ts';
 
 export interface FieldChange {
   field: string;
@@ -21,26 +22,20 @@ export interface BipChange {
   companions: string[];
 }
 
-const status = (d: BipData) => (d.statusNote ? `${d.status} (${d.statusNote})` : d.status);
-
-/** The header fields that differ, in header order. Authors are compared as one list. */
-export function fieldChanges(before: BipData, after: BipData): FieldChange[] {
-  const pairs: [string, string | undefined, string | undefined][] = [
-    ['Title', before.title, after.title],
-    ['Author', authorLine(before.author), authorLine(after.author)],
-    ['Status', status(before), status(after)],
-    ['Type', before.type, after.type],
-    ['Category', before.category, after.category],
-    ['Created', before.created, after.created],
-    ['License', before.license, after.license],
-  ];
-  const keys = [...new Set([...before.extra, ...after.extra].map((e) => e.key))];
-  for (const key of keys) {
-    pairs.push([key, before.extra.find((e) => e.key === key)?.value, after.extra.find((e) => e.key === key)?.value]);
-  }
-  return pairs
-    .filter(([, b, a]) => b !== a)
-    .map(([field, b, a]) => ({ field, ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) }));
+/** The header fields that differ, in header order (see headerFields): the template's fields,
+ * those it adds included, then the ones it does not name. Authors are compared as one list. */
+export function fieldChanges(before: BipData, after: BipData, template?: Pick<TemplateSpec, 'fields'>): FieldChange[] {
+  const was = new Map(headerFields(before, template).map((f) => [f.name, f]));
+  const now = new Map(headerFields(after, template).map((f) => [f.name, f]));
+  const names = [...new Set([...now.keys(), ...was.keys()])].filter((n) => n !== 'bip');
+  // A field only the old header had goes where it stood there: after the fields the new one has.
+  return names.flatMap((name) => {
+    const b = was.get(name)?.value;
+    const a = now.get(name)?.value;
+    if (a === b) return [];
+    const label = (now.get(name) ?? was.get(name))!.label;
+    return [{ field: label, ...(b !== undefined ? { before: b } : {}), ...(a !== undefined ? { after: a } : {}) }];
+  });
 }
 
 /** Body text compared without trailing spaces and line-ending differences. */

@@ -142,3 +142,6 @@ export async function buildCards(jobs: CardJob[], options: CardOptions): Promise
     seconds: (performance.now() - started) / 1000,
   };
 }
+
+/** The build-state key under which the pages' data module leaves the list of cards to render. */
+export const CARDS_KEY = 'og-cards';

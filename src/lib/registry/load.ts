@@ -1,51 +1,25 @@
 /**
- * The whole registry folder → every BIP checked, its companion documents, what was left out, and
- * every problem. Pure Node: the content loader, the lint command and the tests all start here.
+ * The whole registry folder → every BIP checked, its companion documents, what was left out,
+ * what the site publishes and every problem. Pure Node: the build (through the build state), the
+ * lint command and the tests all start here. The steps live in their own modules: discover.ts
+ * (which file is what), documents.ts (one file → a checked document), published.ts (URLs and
+ * link targets), check-links.ts and content-checks.ts (checks across files).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { createHash } from 'node:crypto';
-import { referenceProblems, sectionProblems } from './content-checks.ts';
-import { checkBip } from '../bip/check.ts';
-import { checkMdx } from '../bip/mdx.ts';
-import { makeUrls, type Urls } from '../urls.ts';
-import { makeLinkTargets, type PublishedDocument } from '../render/links.ts';
 import { checkLinks } from './check-links.ts';
+import { referenceProblems, sectionProblems } from './content-checks.ts';
+import { readBip, readCompanion, type CheckCache, type LoadedBip } from './documents.ts';
+import { publish, type Published } from './published.ts';
+import { registrySetup, type RegistrySetup } from './rules.ts';
 import { canonicalFieldName } from '../bip/constants.ts';
-import { readTemplate } from '../bip/template.ts';
-import { buildBipSchema, type BipData } from '../bip/schema.ts';
-import { parseHeader } from '../bip/header.ts';
-import { titleFromH1 } from '../bip/number.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
-import type { RegistryRules } from '../bip/normalize.ts';
 import type { RegistryConfig } from '../config.ts';
 import { discoverRegistry, namedNumbers, type SkippedFile } from './discover.ts';
 
-export type SourceFormat = 'md' | 'mdx';
+export { hashText, type LoadedBip, type LoadedCompanion, type SourceFormat } from './documents.ts';
+export { existsIn } from './published.ts';
+export { loadRules, TemplateError } from './rules.ts';
 
-export interface LoadedCompanion {
-  slug: string;
-  title: string;
-  relPath: string;
-  path: string;
-  format: SourceFormat;
-  body: string;
-  digest: string;
-}
-
-export interface LoadedBip {
-  data: BipData;
-  relPath: string;
-  path: string;
-  format: SourceFormat;
-  /** Markdown without the header block and the leading H1. */
-  body: string;
-  /** Hash of the raw file: an unchanged file is not rendered again. */
-  digest: string;
-  companions: LoadedCompanion[];
-}
-
-export interface Registry {
+export interface Registry extends Published {
   bips: LoadedBip[];
   skipped: SkippedFile[];
   /** Non-markdown files of the registry, relative to it. */
@@ -55,74 +29,35 @@ export interface Registry {
   bipFiles: number;
   /** Every BIP number in use: published, or claimed by the name of a file that failed. */
   numbers: ReadonlySet<number>;
+  /** BIP files whose text was checked by this load (the others came from the cache). */
+  checked: number;
 }
 
-export function hashText(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+export interface LoadOptions {
+  /** Prefixes paths in messages so they can be opened from the working directory. */
+  displayRoot?: string;
+  /** The base path the site is built under (`/` unless given). */
+  base?: string;
+  /** The rules and schema, when the caller has them already. */
+  setup?: RegistrySetup;
+  /** Check results of an earlier load, reused for files whose text has not changed. */
+  cache?: CheckCache;
 }
 
-const formatOf = (path: string): SourceFormat => (extname(path).toLowerCase() === '.mdx' ? 'mdx' : 'md');
-
-/** The rules a registry is checked against. A broken template is a located error, since every
- * BIP would otherwise be judged by a schema nobody meant. */
-export function loadRules(config: Pick<RegistryConfig, 'templatePath' | 'statuses'>): RegistryRules {
-  try {
-    return { template: readTemplate(readFileSync(config.templatePath, 'utf8')), statuses: config.statuses };
-  } catch (e) {
-    throw new TemplateError(config.templatePath, (e as Error).message);
-  }
-}
-
-/** The template cannot serve as the schema; its message is a located diagnostic line. */
-export class TemplateError extends Error {
-  readonly file: string;
-  readonly reason: string;
-  constructor(file: string, reason: string) {
-    super(`${file}:1:1: error: ${reason} [template/invalid]`);
-    this.file = file;
-    this.reason = reason;
-  }
-}
-
-function loadCompanion(path: string, relPath: string, slug: string): LoadedCompanion {
-  let text = '';
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    // An unreadable companion is published empty rather than failing its BIP.
-  }
-  const header = parseHeader(text, { isHeaderKey: () => false });
-  const fallback = slug.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
-  const title = (header.h1 ? titleFromH1(header.h1.text) || header.h1.text : fallback).replace(/`([^`]*)`/g, '$1');
-  return { slug, title, relPath, path, format: formatOf(path), body: header.body, digest: hashText(text) };
-}
-
-/** Whether a path relative to a folder (it may climb above it) names a file or folder on disk. */
-export const existsIn = (dir: string) => (relPath: string) => existsSync(resolve(dir, relPath));
-
-/** Every document the site publishes (BIPs and companions) with its URL: what links can reach. */
-export function publishedDocuments(bips: readonly LoadedBip[], urls: Urls): PublishedDocument[] {
-  return bips.flatMap((b) => [
-    { relPath: b.relPath, url: urls.bip(b.data.bip), main: true },
-    ...b.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(b.data.bip, c.slug), main: false })),
-  ]);
+function displayPath(displayRoot: string | undefined) {
+  return (rel: string) => {
+    if (!displayRoot || displayRoot === '.') return rel;
+    return rel === '.' ? displayRoot : `${displayRoot.replace(/\/$/, '')}/${rel}`;
+  };
 }
 
 /** Relative links in every published document that lead nowhere on the site. */
-function linkProblems(
-  bips: readonly LoadedBip[],
-  assets: readonly string[],
-  config: RegistryConfig,
-  show: (rel: string) => string,
-): Diagnostic[] {
-  const urls = makeUrls('/');
-  const docs = publishedDocuments(bips, urls);
-  const targets = makeLinkTargets(docs, assets, urls, config.sourceUrl, existsIn(config.bipsDir));
-  const pageUrls = new Set(docs.map((d) => d.url));
-  const urlOf = new Map(docs.map((d) => [d.relPath, d.url]));
+function linkProblems(bips: readonly LoadedBip[], published: Published, compileMdx: boolean, show: (rel: string) => string) {
+  const pageUrls = new Set(published.documents.map((d) => d.url));
+  const urlOf = new Map(published.documents.map((d) => [d.relPath, d.url]));
   return bips.flatMap((b) =>
     [b, ...b.companions].flatMap((d) =>
-      checkLinks(d.body, d.relPath, show(d.relPath), targets, d.format === 'mdx' && config.mdx === 'compile', {
+      checkLinks(d.body, d.relPath, show(d.relPath), published.links, d.format === 'mdx' && compileMdx, {
         url: urlOf.get(d.relPath)!,
         urls: pageUrls,
       }),
@@ -130,128 +65,59 @@ function linkProblems(
   );
 }
 
-/** `displayRoot` prefixes paths in messages so they can be opened from the working directory. */
-export function loadRegistry(config: RegistryConfig, displayRoot = ''): Registry {
-  const rules = loadRules(config);
-  const schema = buildBipSchema(rules.template);
+export function loadRegistry(config: RegistryConfig, options: LoadOptions | string = {}): Registry {
+  const opts = typeof options === 'string' ? { displayRoot: options } : options;
+  const setup = opts.setup ?? registrySetup(config);
+  const show = displayPath(opts.displayRoot);
   const found = discoverRegistry(config.bipsDir);
-  const show = (rel: string) => {
-    if (!displayRoot || displayRoot === '.') return rel;
-    return rel === '.' ? displayRoot : `${displayRoot.replace(/\/$/, '')}/${rel}`;
-  };
   const diagnostics = found.diagnostics.map((d) => ({ ...d, file: show(d.file) }));
-  const bips: LoadedBip[] = [];
   const byNumber = new Map<number, LoadedBip>();
+  let checked = 0;
   for (const file of found.bips) {
-    let text: string;
-    try {
-      text = readFileSync(file.path, 'utf8');
-    } catch (e) {
-      diagnostics.push(
-        diagnostic(
-          show(file.relPath),
-          undefined,
-          'error',
-          'registry/unreadable',
-          `the file cannot be read: ${(e as Error).message}`,
-        ),
-      );
-      continue;
-    }
-    if (extname(file.path).toLowerCase() === '.mdx' && extname(file.path) !== '.mdx') {
-      diagnostics.push(
-        diagnostic(
-          show(file.relPath),
-          undefined,
-          'error',
-          'registry/extension',
-          'rename the file to end in ".mdx": the MDX compiler reads lower-case .mdx files only',
-        ),
-      );
-      continue;
-    }
-    const src = {
-      file: show(file.relPath),
-      fileName: file.fileName,
-      ...(file.folderName ? { folderName: file.folderName } : {}),
-    };
-    const checked = checkBip(text, src, rules, schema);
-    diagnostics.push(...checked.diagnostics);
-    if (formatOf(file.path) === 'mdx' && config.mdx === 'compile') {
-      const block = checked.header.block;
-      const problems = checkMdx(
-        checked.header.body,
-        src.file,
-        dirname(file.path),
-        block && { placement: block.placement, start: block.start },
-      );
-      diagnostics.push(...problems);
-      if (problems.length > 0) continue;
-    }
-    if (!checked.data) continue;
-    const earlier = byNumber.get(checked.data.bip);
+    const read = readBip(file, show(file.relPath), setup, opts.cache);
+    if (!read.cached) checked++;
+    diagnostics.push(...read.diagnostics);
+    const bip = read.bip;
+    if (!bip) continue;
+    const earlier = byNumber.get(bip.data.bip);
     if (earlier) {
-      const field = checked.header.block?.fields.find((f) => canonicalFieldName(f.name) === 'bip');
-      const at = field ?? { line: checked.header.block?.start ?? 1, column: 1 };
-      diagnostics.push(
-        diagnostic(
-          src.file,
-          at,
-          'error',
-          'number/duplicate',
-          `BIP ${checked.data.bip} is already defined by ${show(earlier.relPath)}`,
-        ),
-      );
+      const block = read.header?.block;
+      const field = block?.fields.find((f) => canonicalFieldName(f.name) === 'bip');
+      const at = field ?? { line: block?.start ?? 1, column: 1 };
+      const message = `BIP ${bip.data.bip} is already defined by ${show(earlier.relPath)}`;
+      diagnostics.push(diagnostic(show(file.relPath), at, 'error', 'number/duplicate', message));
       continue;
     }
-    const bip: LoadedBip = {
-      data: checked.data,
-      relPath: file.relPath,
-      path: file.path,
-      format: formatOf(file.path),
-      body: checked.header.body,
-      digest: hashText(text),
-      companions: [],
-    };
     for (const c of file.companions) {
-      const companion = loadCompanion(c.path, c.relPath, c.slug);
-      const ext = extname(c.path);
-      const problems =
-        ext.toLowerCase() === '.mdx' && ext !== '.mdx'
-          ? [
-              diagnostic(
-                show(c.relPath),
-                undefined,
-                'error',
-                'registry/extension',
-                'rename the file to end in ".mdx": the MDX compiler reads lower-case .mdx files only',
-              ),
-            ]
-          : companion.format === 'mdx' && config.mdx === 'compile'
-            ? checkMdx(companion.body, show(c.relPath), dirname(c.path))
-            : [];
-      diagnostics.push(...problems);
-      if (problems.length === 0) bip.companions.push(companion);
+      const read = readCompanion(c.path, c.relPath, c.slug, show(c.relPath), setup);
+      diagnostics.push(...read.diagnostics);
+      if (read.companion) bip.companions.push(read.companion);
     }
     byNumber.set(bip.data.bip, bip);
-    bips.push(bip);
   }
-  bips.sort((a, b) => a.data.bip - b.data.bip);
-  diagnostics.push(...linkProblems(bips, found.assets, config, show));
+  if (opts.cache) {
+    const present = new Set(found.bips.map((f) => f.path));
+    for (const path of opts.cache.keys()) if (!present.has(path)) opts.cache.delete(path);
+  }
+  const bips = [...byNumber.values()].sort((a, b) => a.data.bip - b.data.bip);
+  const published = publish(bips, found.assets, { base: opts.base ?? '/', sourceUrl: config.sourceUrl, bipsDir: config.bipsDir });
+  diagnostics.push(...linkProblems(bips, published, config.mdx === 'compile', show));
   // Numbers in use, including BIPs that failed their checks: a reference to one is not unknown.
   const known = new Set([...bips.map((b) => b.data.bip), ...namedNumbers(found)]);
   for (const b of bips) {
     diagnostics.push(
-      ...sectionProblems(b.body, rules.template.requiredSections, show(b.relPath)),
+      ...sectionProblems(b.body, setup.rules.template.requiredSections, show(b.relPath)),
       ...referenceProblems(b.body, b.data.bip, known, show(b.relPath)),
     );
   }
   return {
+    ...published,
     bips,
     skipped: found.skipped,
     assets: found.assets,
     diagnostics,
     bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule.endsWith('main-document')).length,
     numbers: known,
+    checked,
   };
 }

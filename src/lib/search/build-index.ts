@@ -1,6 +1,7 @@
 /**
- * Builds the Pagefind index over a written site. Only pages marked `data-pagefind-body` (BIPs and
- * companion documents) are indexed; Pagefind's own UI bundles are removed, as the site ships its
+ * Builds the Pagefind index over a written site. Only the pages named (BIPs and companion
+ * documents, which carry `data-pagefind-body`) are read and indexed, one at a time, rather than
+ * every page of the site; Pagefind's own UI bundles are removed, as the site ships its
  * own search UI and they would only add weight to every deploy.
  */
 import { readdir, readFile, rm, stat } from 'node:fs/promises';
@@ -22,18 +23,28 @@ export interface SearchIndexReport {
 
 export class SearchIndexError extends Error {}
 
-export async function buildSearchIndex(siteDir: string, expectedPages: number): Promise<SearchIndexReport> {
+/** Pages handed to Pagefind at once: enough to keep it busy while the next ones are read. */
+const IN_FLIGHT = 8;
+
+/** `pages` are the written files to index, relative to the site folder (`bip-5/index.html`). */
+export async function buildSearchIndex(siteDir: string, pages: readonly string[]): Promise<SearchIndexReport> {
   const outDir = join(siteDir, SEARCH_DIR);
-  // With no page marked for the index, Pagefind would index every page; an empty registry has
-  // no index (its search page says so).
-  if (expectedPages === 0) return { pages: 0, files: 0, bytes: 0 };
+  // An empty registry has no index (its search page says so).
+  if (pages.length === 0) return { pages: 0, files: 0, bytes: 0 };
   try {
     // Heading self-links (`#`) are not words of the page.
     const { index, errors } = await pagefind.createIndex({ excludeSelectors: ['a.anchor'] });
     if (!index) throw new SearchIndexError(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: siteDir });
+    const problems = [...errors];
+    for (let i = 0; i < pages.length; i += IN_FLIGHT) {
+      const batch = pages.slice(i, i + IN_FLIGHT).map(async (sourcePath) => {
+        const added = await index.addHTMLFile({ sourcePath, content: await readFile(join(siteDir, sourcePath), 'utf8') });
+        problems.push(...added.errors.map((e) => `${sourcePath}: ${e}`));
+      });
+      await Promise.all(batch);
+    }
     const written = await index.writeFiles({ outputPath: outDir });
-    const problems = [...errors, ...added.errors, ...written.errors];
+    problems.push(...written.errors);
     if (problems.length > 0) throw new SearchIndexError(`Pagefind: ${problems.join('; ')}`);
   } finally {
     await pagefind.close();
@@ -43,7 +54,7 @@ export async function buildSearchIndex(siteDir: string, expectedPages: number): 
   const entry = JSON.parse(await readFile(join(outDir, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
-  const pages = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
   let files = 0;
   let bytes = 0;
   for (const e of await readdir(outDir, { recursive: true, withFileTypes: true })) {
@@ -51,5 +62,5 @@ export async function buildSearchIndex(siteDir: string, expectedPages: number): 
     files++;
     bytes += (await stat(join(e.parentPath, e.name))).size;
   }
-  return { pages, files, bytes };
+  return { pages: indexed, files, bytes };
 }

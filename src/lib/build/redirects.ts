@@ -1,0 +1,52 @@
+/**
+ * The other addresses of each BIP (`/bip-05/`, `/BIP-0005/`, `/5/`), written after the build as
+ * small redirect files rather than rendered as pages: a meta refresh, a canonical link and a
+ * visible link, which work on any static host. `_redirects` adds the forms only a host can serve
+ * (see lib/manifest.ts).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { aliasSlugs, type Urls } from '../urls.ts';
+import { redirectsFile, type UrlManifest } from '../manifest.ts';
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The HTML of a redirect to `to` (a site path); `label` names where it leads. */
+export function redirectPage(to: string, label: string, urls: Pick<Urls, 'absolute'>): string {
+  const href = escape(to);
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Redirecting to ${escape(label)}</title>
+    <meta http-equiv="refresh" content="0; url=${href}" />
+    <link rel="canonical" href="${escape(urls.absolute(to))}" />
+    <meta name="robots" content="noindex" />
+  </head>
+  <body>
+    <p>This address has moved to <a href="${href}">${escape(label)}</a>.</p>
+  </body>
+</html>
+`;
+}
+
+/** Writes every alias of every BIP into the site folder, and `_redirects`. Returns the count. */
+export async function writeRedirects(
+  siteDir: string,
+  manifest: UrlManifest,
+  urls: Urls,
+  label: (n: number) => string,
+): Promise<number> {
+  let written = 0;
+  for (const b of manifest.bips) {
+    const html = redirectPage(b.url, label(b.number), urls);
+    for (const alias of aliasSlugs(b.number)) {
+      const dir = join(siteDir, alias);
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'index.html'), html);
+      written++;
+    }
+  }
+  await writeFile(join(siteDir, '_redirects'), redirectsFile(urls, manifest));
+  return written;
+}

@@ -1,0 +1,34 @@
+/**
+ * What the site publishes from a registry and where: every BIP and companion document with its
+ * URL, and the link targets derived from them, which the loader rewrites links with, the link
+ * check judges links by and the post-build pass resolves MDX links with. Derived once per build.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { makeLinkTargets, type LinkTargets, type PublishedDocument } from '../render/links.ts';
+import { makeUrls } from '../urls.ts';
+import { hashText, type LoadedBip } from './documents.ts';
+
+/** Whether a path relative to a folder (it may climb above it) names a file or folder on disk. */
+export const existsIn = (dir: string) => (relPath: string) => existsSync(resolve(dir, relPath));
+
+export interface Published {
+  documents: PublishedDocument[];
+  /** Link targets under the build's base path; `key` changes when any target does. */
+  links: LinkTargets & { key: string };
+}
+
+export function publish(
+  bips: readonly LoadedBip[],
+  assets: readonly string[],
+  opts: { base: string; sourceUrl?: string | undefined; bipsDir: string },
+): Published {
+  const urls = makeUrls(opts.base);
+  const documents = bips.flatMap((b) => [
+    { relPath: b.relPath, url: urls.bip(b.data.bip), main: true },
+    ...b.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(b.data.bip, c.slug), main: false })),
+  ]);
+  const targets = makeLinkTargets(documents, assets, urls, opts.sourceUrl, existsIn(opts.bipsDir));
+  const key = hashText([...targets.pages, ...targets.files].map(([k, v]) => `${k} ${v}`).join('\n'));
+  return { documents, links: { ...targets, key } };
+}
