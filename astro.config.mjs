@@ -14,7 +14,12 @@ export default defineConfig({
   site: deploy.site,
   base: deploy.base,
   trailingSlash: 'ignore',
+  // Pages render four at a time, so one page's file writes overlap the next one's rendering.
+  build: { concurrency: 4 },
   integrations: [mdx(), registry()],
+  // Pages whose data and code did not change since the last build are copied from it: every
+  // page route gives a cache key (src/data/cache.ts). `astro build --force` renders everything.
+  experimental: { incrementalBuild: true },
   vite: {
     build: {
       rollupOptions: {

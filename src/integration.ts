@@ -6,13 +6,13 @@
  * (lib/search/build-index.ts) and the social cards (lib/og/build.ts).
  */
 import { createReadStream, existsSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { MANIFEST_FILE, manifestOf } from './lib/manifest.ts';
 import { openBuildState, type BuildState } from './lib/registry/state.ts';
-import { FILES_DIR, makeUrls, normalizeBase } from './lib/urls.ts';
-import { finishMdxPages, pageFile } from './lib/build/bodies.ts';
+import { BIP_PAGES_GLOB, FILES_DIR, makeUrls, normalizeBase } from './lib/urls.ts';
+import { finishMdxPages } from './lib/build/bodies.ts';
 import { publishFiles } from './lib/build/files.ts';
 import { writeRedirects } from './lib/build/redirects.ts';
 import { buildSearchIndex, SEARCH_DIR } from './lib/search/build-index.ts';
@@ -45,33 +45,51 @@ function publishedFile(assets: readonly string[], encodedPath: string): string |
   }
 }
 
+/** Runs one post-build job and logs what it did and how long it took. */
+async function job<T>(logger: AstroIntegrationLogger, run: () => Promise<T>, say: (result: T) => string): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  logger.info(`${say(result)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  return result;
+}
+
 async function afterBuild(state: BuildState, root: string, base: string, logger: AstroIntegrationLogger) {
   const registry = state.registry;
-  const urls = makeUrls(base, undefined);
+  const urls = makeUrls(base, state.siteUrl);
   const compileMdx = state.config.mdx === 'compile';
   const mdxPages = registry.bips.flatMap((b) => [
     ...(b.format === 'mdx' && compileMdx ? [urls.bip(b.data.bip)] : []),
     ...b.companions.filter((c) => c.format === 'mdx' && compileMdx).map((c) => urls.companion(b.data.bip, c.slug)),
   ]);
-  const mdxFiles = await finishMdxPages(root, mdxPages, registry.links);
+  const mdxFiles = await job(
+    logger,
+    () => finishMdxPages(root, mdxPages, registry.links),
+    () => `sanitized ${mdxPages.length} MDX bodies`,
+  );
   const linked = [...mdxFiles, ...[...state.linkedFiles.values()].flat()];
-  const copied = await publishFiles(root, state.config.bipsDir, linked, new Set(registry.assets));
-
-  const manifest = manifestOf(makeUrls(base), registry.bips);
-  const site = state.siteUrl;
-  const aliases = await writeRedirects(root, manifest, makeUrls(base, site), (n) => `BIP-${n}`);
-  logger.info(
-    `sanitized ${mdxPages.length} MDX bodies; published ${copied} linked registry files; wrote ${aliases} redirects, _redirects and ${MANIFEST_FILE} (${manifest.bips.length} BIPs)`,
+  await job(
+    logger,
+    () => publishFiles(root, state.config.bipsDir, linked, new Set(registry.assets)),
+    (n) => `published ${n} linked registry files`,
   );
 
-  const pages = registry.documents.map((d) => relative(root, pageFile(root, base, d.url)));
-  const search = await buildSearchIndex(root, pages);
+  const expected = registry.documents.length;
+  const search = await job(
+    logger,
+    () => buildSearchIndex(root, BIP_PAGES_GLOB, expected),
+    (r) => `search index: ${r.pages} pages, ${r.files} files, ${Math.round(r.bytes / 1024)} KB in ${SEARCH_DIR}/`,
+  );
   // A page missing from the index would be a page nobody can find: a mismatch fails the build.
-  if (search.pages !== pages.length) {
-    throw new Error(`search index: ${search.pages} pages indexed, but the site has ${pages.length} BIP and companion pages`);
+  if (search.pages !== expected) {
+    throw new Error(`search index: ${search.pages} pages indexed, but the site has ${expected} BIP and companion pages`);
   }
-  logger.info(
-    `search index: ${search.pages} pages, ${search.files} files, ${Math.round(search.bytes / 1024)} KB in ${SEARCH_DIR}/`,
+
+  // After the index: Pagefind need not walk the redirect files.
+  const manifest = manifestOf(urls, registry.bips);
+  await job(
+    logger,
+    async () => writeRedirects(root, manifest, urls, (n) => `BIP-${n}`),
+    (n) => `wrote ${n} redirects and _redirects (${manifest.bips.length} BIPs in ${MANIFEST_FILE})`,
   );
 
   // Social cards: exactly the list the pages' og:image tags were made from.

@@ -4,6 +4,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { config } from './site.ts';
 import { slugify } from '../lib/bip/slug.ts';
+import { cacheKey, rowOf } from './cache.ts';
 
 type Entry = CollectionEntry<'bips'>;
 export type BipEntry = Entry & { data: Extract<Entry['data'], { kind: 'bip' }> };
@@ -79,9 +80,14 @@ export const facets: Record<FacetKey, Facet> = {
   author: { key: 'author', label: 'Author', plural: 'Authors', groups: byAuthor },
 };
 
-/** getStaticPaths for a facet's listing pages: one page per group with at least one BIP. */
+/** getStaticPaths for a facet's listing pages: one page per group with at least one BIP, keyed
+ * by the rows it lists. */
 export function facetPaths(key: FacetKey, param: string) {
   return facets[key].groups
     .filter((g) => g.bips.length > 0)
-    .map((group) => ({ params: { [param]: slugify(group.name) }, props: { facet: key, group } }));
+    .map((group) => ({
+      params: { [param]: slugify(group.name) },
+      props: { facet: key, group },
+      cacheKey: cacheKey(key, group.name, group.description ?? '', group.bips.map(rowOf)),
+    }));
 }

@@ -37,6 +37,9 @@ export function bipSlug(n: number): string {
   return `bip-${n}`;
 }
 
+/** The written files of every BIP page and companion page, as a glob inside the site folder. */
+export const BIP_PAGES_GLOB = 'bip-*/**/index.html';
+
 /** Other spellings people link with; each redirects to `bipSlug(n)`. Upper-case forms that differ
  * from the canonical one only by case are left out: on a case-insensitive disk they would
  * overwrite the BIP page itself. */

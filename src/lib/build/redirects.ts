@@ -4,7 +4,7 @@
  * visible link, which work on any static host. `_redirects` adds the forms only a host can serve
  * (see lib/manifest.ts).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aliasSlugs, type Urls } from '../urls.ts';
 import { redirectsFile, type UrlManifest } from '../manifest.ts';
@@ -17,11 +17,11 @@ export function redirectPage(to: string, label: string, urls: Pick<Urls, 'absolu
   return `<!doctype html>
 <html lang="en">
   <head>
-    <meta charset="utf-8" />
+    <meta charset="utf-8">
     <title>Redirecting to ${escape(label)}</title>
-    <meta http-equiv="refresh" content="0; url=${href}" />
-    <link rel="canonical" href="${escape(urls.absolute(to))}" />
-    <meta name="robots" content="noindex" />
+    <meta http-equiv="refresh" content="0; url=${href}">
+    <link rel="canonical" href="${escape(urls.absolute(to))}">
+    <meta name="robots" content="noindex">
   </head>
   <body>
     <p>This address has moved to <a href="${href}">${escape(label)}</a>.</p>
@@ -31,22 +31,19 @@ export function redirectPage(to: string, label: string, urls: Pick<Urls, 'absolu
 }
 
 /** Writes every alias of every BIP into the site folder, and `_redirects`. Returns the count. */
-export async function writeRedirects(
-  siteDir: string,
-  manifest: UrlManifest,
-  urls: Urls,
-  label: (n: number) => string,
-): Promise<number> {
+export function writeRedirects(siteDir: string, manifest: UrlManifest, urls: Urls, label: (n: number) => string): number {
   let written = 0;
+  // Written synchronously: thousands of small files go several times faster than through the
+  // promise API's thread pool, and nothing else waits on this thread meanwhile.
   for (const b of manifest.bips) {
     const html = redirectPage(b.url, label(b.number), urls);
     for (const alias of aliasSlugs(b.number)) {
       const dir = join(siteDir, alias);
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, 'index.html'), html);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'index.html'), html);
       written++;
     }
   }
-  await writeFile(join(siteDir, '_redirects'), redirectsFile(urls, manifest));
+  writeFileSync(join(siteDir, '_redirects'), redirectsFile(urls, manifest));
   return written;
 }
