@@ -62,6 +62,11 @@ export function neighbours(n: number): { prev?: BipEntry; next?: BipEntry } {
   return i === undefined ? {} : { prev: bips[i - 1], next: bips[i + 1] };
 }
 
+/** The registry by number, `config.pageSize` BIPs a page: the index shows the first. */
+export const indexPages: BipEntry[][] = Array.from({ length: Math.max(1, Math.ceil(bips.length / config.pageSize)) }, (_, i) =>
+  bips.slice(i * config.pageSize, (i + 1) * config.pageSize),
+);
+
 export type FacetKey = 'status' | 'category' | 'type' | 'author';
 
 export interface Facet {

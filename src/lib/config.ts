@@ -32,6 +32,8 @@ const fileSchema = z
     mdx: z.enum(['compile', 'markdown']).default('compile'),
     /** Social cards (OG images) for every BIP and listing page; off for quick local builds. */
     ogImages: z.boolean().default(true),
+    /** Rows of the index page, and of each further page of the registry by number. */
+    pageSize: z.number().int().min(1).default(100),
   })
   .strict();
 
@@ -44,6 +46,7 @@ export interface RegistryConfig {
   statuses: StatusDefinition[];
   mdx: 'compile' | 'markdown';
   ogImages: boolean;
+  pageSize: number;
   /** The template the schema is built from: the registry's own, else the bundled one. */
   templatePath: string;
 }
@@ -131,6 +134,7 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
     statuses,
     mdx: env.BIPS_MDX === 'markdown' || env.BIPS_MDX === 'compile' ? env.BIPS_MDX : cfg.mdx,
     ogImages: og === undefined || og === '' ? cfg.ogImages : ['on', 'true', '1'].includes(og),
+    pageSize: cfg.pageSize,
     templatePath: templateFor(bipsDir) ?? join(root, 'bips', 'template.md'),
   };
 }

@@ -7,6 +7,8 @@ import { slugify } from './bip/slug.ts';
 export interface Urls {
   base: string;
   home: () => string;
+  /** Page `page` of the registry by number; the first page is the index. */
+  all: (page: number) => string;
   bip: (n: number) => string;
   companion: (n: number, slug: string) => string;
   status: (status?: string) => string;
@@ -15,6 +17,8 @@ export interface Urls {
   author: (name?: string) => string;
   /** The search page, with a query string from lib/search/state.ts when given. */
   search: (query?: string) => string;
+  /** The registry table as data, for filtering and sorting every BIP from the index. */
+  rows: () => string;
   /** A preview's list of what its pull request changes. */
   changes: () => string;
   asset: (path: string) => string;
@@ -65,6 +69,7 @@ export function makeUrls(baseInput: string | undefined, site?: string | URL): Ur
   return {
     base,
     home: () => base,
+    all: (page) => (page <= 1 ? base : path(`all/${page}/`)),
     bip: (n) => path(`${bipSlug(n)}/`),
     companion: (n, slug) => path(`${bipSlug(n)}/${slug}/`),
     status: listing('status'),
@@ -72,6 +77,7 @@ export function makeUrls(baseInput: string | undefined, site?: string | URL): Ur
     type: listing('type'),
     author: listing('authors'),
     search: (query = '') => path(`search/${query}`),
+    rows: () => path('index-rows.json'),
     changes: () => path('changes/'),
     asset: (p) => path(p.replace(/^\/+/, '')),
     file: (rel) => path(`${FILES_DIR}/${rel.split('/').map(encodeURIComponent).join('/')}`),

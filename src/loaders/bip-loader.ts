@@ -1,11 +1,13 @@
 /**
  * The content-layer loader of the `bips` collection: the build state's registry → store. Each
  * entry's data is the record the registry already checked against the schema (it is not
- * validated a second time); each markdown body is rendered once, sanitized and its links
- * resolved, and an entry whose inputs did not change keeps what the store holds. MDX bodies are
- * compiled by @astrojs/mdx when a page renders them. Problems fail the build, all at once.
+ * validated a second time). Each markdown body is rendered once, sanitized and its links
+ * resolved, into the body cache (lib/render/body-cache.ts) rather than the store, so the store
+ * stays small; an entry whose inputs did not change keeps its store entry and its cached body.
+ * MDX bodies are compiled by @astrojs/mdx when a page renders them. Problems fail the build, all
+ * at once.
  */
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { LoadedBip, LoadedCompanion, Registry } from '../lib/registry/load.ts';
@@ -13,6 +15,10 @@ import type { BuildState } from '../lib/registry/state.ts';
 import type { LinkTargets } from '../lib/render/links.ts';
 import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
 import { renderBody } from '../lib/render/body.ts';
+import { BodyCache } from '../lib/render/body-cache.ts';
+
+/** The body cache's folder under Astro's cache folder. */
+const BODY_CACHE = 'bip-registry/bodies';
 import { summarize } from '../lib/bip/summary.ts';
 import { bipEntryId, companionEntryId, entrySchema, type EntryData } from './entries.ts';
 
@@ -23,18 +29,19 @@ type Source = LoadedBip | LoadedCompanion;
 
 /** The parts of Astro's loader context this loader uses (a test can hand it a fake). */
 export type StoreContext = Pick<LoaderContext, 'store' | 'logger' | 'generateDigest' | 'renderMarkdown' | 'watcher'> & {
-  config: Pick<LoaderContext['config'], 'root' | 'base'>;
+  config: Pick<LoaderContext['config'], 'root' | 'base' | 'cacheDir'>;
 };
 
 async function put(
   ctx: StoreContext,
+  bodies: BodyCache,
   root: string,
   id: string,
   data: EntryData,
   src: Source,
   links: LinkTargets & { key: string },
   compileMdx: boolean,
-) {
+): Promise<{ stored: boolean; digest: string }> {
   // The digest covers everything the stored entry depends on: the file, its data, where the
   // files it may link to are published (this moves with the base path), and the rendering code.
   const digest = ctx.generateDigest({
@@ -47,24 +54,19 @@ async function put(
     mdx: compileMdx,
     v: RENDER_VERSION,
   });
-  if (ctx.store.get(id)?.digest === digest) return false;
+  const mdx = src.format === 'mdx' && compileMdx;
+  if (ctx.store.get(id)?.digest === digest && (mdx || bodies.has(digest))) return { stored: false, digest };
   const filePath = relative(root, src.path).split(sep).join('/');
-  if (src.format === 'mdx' && compileMdx) {
-    ctx.store.set({ id, data: { ...data }, body: src.body, filePath, digest, deferredRender: true });
-    return true;
+  if (mdx) {
+    ctx.store.set({ id, data: { ...data }, filePath, digest, deferredRender: true });
+    return { stored: true, digest };
   }
   const rendered = await ctx.renderMarkdown(src.body);
   const headings = (rendered.metadata?.headings ?? []).filter((h) => h.slug !== 'footnote-label');
   const body = renderBody(rendered.html, src.relPath, links);
-  ctx.store.set({
-    id,
-    data: { ...data, files: body.files },
-    body: src.body,
-    filePath,
-    digest,
-    rendered: { html: body.html, metadata: { ...rendered.metadata, headings } },
-  });
-  return true;
+  bodies.write(digest, { html: body.html, headings });
+  ctx.store.set({ id, data: { ...data, files: body.files }, filePath, digest });
+  return { stored: true, digest };
 }
 
 /** A registry problem is the author's to fix, not a crash: no stack trace under the list. */
@@ -136,16 +138,21 @@ export async function syncStore(ctx: StoreContext, state: BuildState): Promise<n
   const root = fileURLToPath(ctx.config.root);
   const registry = state.load(root, ctx.config.base);
   const compileMdx = state.config.mdx === 'compile';
+  const bodies = (state.bodies = new BodyCache(join(fileURLToPath(ctx.config.cacheDir), BODY_CACHE)));
   const seen = new Set<string>();
+  const digests = new Set<string>();
   let stored = 0;
   for (const entry of registryEntries(registry)) {
     seen.add(entry.id);
-    if (await put(ctx, root, entry.id, entry.data, entry.src, registry.links, compileMdx)) stored++;
+    const result = await put(ctx, bodies, root, entry.id, entry.data, entry.src, registry.links, compileMdx);
+    digests.add(result.digest);
+    if (result.stored) stored++;
     // Rendered now or earlier: the stored entry says which registry files its body links to.
     const files = (ctx.store.get(entry.id)?.data as { files?: string[] } | undefined)?.files;
     if (files?.length) state.linkedFiles.set(entry.id, files);
   }
   for (const id of ctx.store.keys()) if (!seen.has(id)) ctx.store.delete(id);
+  bodies.prune(digests);
   report(ctx, registry, stored);
   return stored;
 }

@@ -1,17 +1,30 @@
 /**
  * Progressive enhancement for registry tables: sortable column headers and a text/status filter.
- * Without JavaScript the table is complete and sorted by number.
+ * Without JavaScript a table is complete (or one page of the registry, with links to the others)
+ * and sorted by number.
+ *
+ * A table that holds every row is sorted and filtered in place. A page of a larger registry
+ * (its filter form names `data-rows`) is filtered and sorted over every BIP: the rows are loaded
+ * once, on first use, and drawn a page at a time.
  */
+import { makeUrls, matches, rowHtml, SORT_KEYS, type Row, type SortKey } from '../lib/listing/rows.ts';
+
+interface Sort {
+  key: string;
+  ascending: boolean;
+}
+
+type OnSort = (sort: Sort) => void;
+
 function cellValue(row: HTMLTableRowElement, index: number, numeric: boolean): string | number {
   const raw = row.cells[index]?.dataset.value ?? '';
   return numeric ? Number(raw) : raw.toLowerCase();
 }
 
-function makeSortable(table: HTMLTableElement): void {
-  const body = table.tBodies[0];
-  if (!body) return;
+/** Turns each column header into a button; `onSort` decides what sorting means. */
+function sortableHeaders(table: HTMLTableElement, onSort: OnSort): void {
   const headers = [...table.tHead!.rows[0]!.cells];
-  headers.forEach((th, index) => {
+  for (const th of headers) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = th.textContent;
@@ -21,25 +34,51 @@ function makeSortable(table: HTMLTableElement): void {
       const ascending = th.getAttribute('aria-sort') !== 'ascending';
       headers.forEach((h) => h.removeAttribute('aria-sort'));
       th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      const numeric = th.dataset.type === 'number';
-      const rows = [...body.rows].sort((a, b) => {
-        const x = cellValue(a, index, numeric);
-        const y = cellValue(b, index, numeric);
-        const order = x < y ? -1 : x > y ? 1 : 0;
-        return ascending ? order : -order;
-      });
-      body.append(...rows);
+      onSort({ key: th.dataset.key ?? '', ascending });
     });
-  });
+  }
 }
 
-function connectFilter(form: HTMLFormElement): void {
-  const table = document.getElementById(form.dataset.table ?? '') as HTMLTableElement | null;
-  if (!table) return;
-  const text = form.querySelector<HTMLInputElement>('input[name=q]')!;
-  const status = form.querySelector<HTMLSelectElement>('select[name=status]')!;
-  const output = form.querySelector('output')!;
-  const apply = () => {
+/** Sorting in place, for a table that holds every row. */
+function sortInPlace(table: HTMLTableElement): OnSort {
+  return ({ key, ascending }) => {
+    const body = table.tBodies[0]!;
+    const th = table.querySelector<HTMLTableCellElement>(`th[data-key="${key}"]`)!;
+    const index = th.cellIndex;
+    const numeric = th.dataset.type === 'number';
+    const rows = [...body.rows].sort((a, b) => {
+      const x = cellValue(a, index, numeric);
+      const y = cellValue(b, index, numeric);
+      const order = x < y ? -1 : x > y ? 1 : 0;
+      return ascending ? order : -order;
+    });
+    body.append(...rows);
+  };
+}
+
+interface Controls {
+  text: HTMLInputElement;
+  status: HTMLSelectElement;
+  output: HTMLOutputElement;
+}
+
+/** The filter lives in the URL (?q=…&status=…), so a filtered view can be shared and reloaded. */
+function rememberInUrl({ text, status }: Controls): void {
+  const next = new URLSearchParams(location.search);
+  for (const [key, value] of [
+    ['q', text.value.trim()],
+    ['status', status.value],
+  ] as const) {
+    if (value) next.set(key, value);
+    else next.delete(key);
+  }
+  const query = next.toString();
+  history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+}
+
+/** Filtering in place: rows that do not match are hidden. */
+function filterInPlace(table: HTMLTableElement, { text, status, output }: Controls): () => void {
+  return () => {
     const q = text.value.trim().toLowerCase();
     // `5`, `05`, `bip-5`, `BIP-05` find that BIP by its number.
     const number = /^(?:bip[-\s]?)?0*(\d+)$/.exec(q)?.[1];
@@ -52,31 +91,122 @@ function connectFilter(form: HTMLFormElement): void {
     }
     output.textContent = `${shown} of ${table.tBodies[0]!.rows.length} shown`;
   };
-  // The filter lives in the URL (?q=…&status=…), so a filtered view can be shared and reloaded.
-  const params = new URLSearchParams(location.search);
-  text.value = params.get('q') ?? '';
-  const wanted = params.get('status');
-  if (wanted && [...status.options].some((o) => o.value === wanted)) status.value = wanted;
-  const remember = () => {
-    const next = new URLSearchParams(location.search);
-    for (const [key, value] of [
-      ['q', text.value.trim()],
-      ['status', status.value],
-    ] as const) {
-      if (value) next.set(key, value);
-      else next.delete(key);
+}
+
+/** Filtering and sorting every BIP of a registry larger than the page. */
+function overAllRows(form: HTMLFormElement, table: HTMLTableElement, controls: Controls) {
+  const urls = makeUrls(form.dataset.base ?? '/');
+  const lifecycle: string[] = JSON.parse(form.dataset.statuses ?? '[]');
+  const rank = (s: string) => (lifecycle.includes(s) ? lifecycle.indexOf(s) : lifecycle.length);
+  const pageSize = Number(form.dataset.pageSize ?? 100);
+  const body = table.tBodies[0]!;
+  const original = body.innerHTML;
+  const more = document.querySelector<HTMLButtonElement>('[data-show-more]');
+  const note = document.querySelector<HTMLElement>('[data-page-note]');
+  let rows: Promise<Row[]> | undefined;
+  let sort: Sort | undefined;
+  let limit = pageSize;
+  let drawn = 0;
+
+  const load = () =>
+    (rows ??= fetch(form.dataset.rows!).then((r) => {
+      if (!r.ok) throw new Error(`${r.status}`);
+      return r.json() as Promise<Row[]>;
+    }));
+
+  const draw = async () => {
+    const { text, status, output } = controls;
+    const ticket = ++drawn;
+    if (!text.value.trim() && !status.value && !sort) {
+      body.innerHTML = original;
+      output.textContent = '';
+      if (more) more.hidden = true;
+      if (note) note.hidden = false;
+      return;
     }
-    const query = next.toString();
-    history.replaceState(null, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+    output.textContent = 'Loading…';
+    let all: Row[];
+    try {
+      all = await load();
+    } catch {
+      rows = undefined;
+      output.textContent = 'The list of all BIPs could not be loaded; this page shows its own rows only.';
+      return;
+    }
+    if (ticket !== drawn) return; // a later change has drawn already
+    const hits = all.filter((r) => matches(r, text.value, status.value));
+    if (sort && sort.key in SORT_KEYS) {
+      const key = (r: Row) => SORT_KEYS[sort!.key as SortKey](r, rank);
+      const direction = sort.ascending ? 1 : -1;
+      hits.sort((a, b) => {
+        const x = key(a);
+        const y = key(b);
+        return (x < y ? -1 : x > y ? 1 : a[0] - b[0]) * direction;
+      });
+    }
+    body.innerHTML = hits
+      .slice(0, limit)
+      .map((r) => rowHtml(r, urls, rank(r[2])))
+      .join('');
+    const shown = Math.min(limit, hits.length);
+    output.textContent = `${hits.length} of ${all.length} match${shown < hits.length ? `, ${shown} shown` : ''}`;
+    if (note) note.hidden = true;
+    if (more) {
+      more.hidden = shown >= hits.length;
+      more.textContent = `Show ${Math.min(pageSize, hits.length - shown)} more`;
+    }
   };
+
+  more?.addEventListener('click', () => {
+    limit += pageSize;
+    void draw();
+  });
+  return {
+    filter: () => {
+      limit = pageSize;
+      void draw();
+    },
+    sort: (next: Sort) => {
+      sort = next;
+      limit = pageSize;
+      void draw();
+    },
+  };
+}
+
+function connect(table: HTMLTableElement, form: HTMLFormElement | null): void {
+  if (!form) {
+    sortableHeaders(table, sortInPlace(table));
+    return;
+  }
+  const controls: Controls = {
+    text: form.querySelector<HTMLInputElement>('input[name=q]')!,
+    status: form.querySelector<HTMLSelectElement>('select[name=status]')!,
+    output: form.querySelector('output')!,
+  };
+  let apply: () => void;
+  if (form.dataset.rows) {
+    const view = overAllRows(form, table, controls);
+    sortableHeaders(table, view.sort);
+    apply = view.filter;
+  } else {
+    sortableHeaders(table, sortInPlace(table));
+    apply = filterInPlace(table, controls);
+  }
+  const params = new URLSearchParams(location.search);
+  controls.text.value = params.get('q') ?? '';
+  const wanted = params.get('status');
+  if (wanted && [...controls.status.options].some((o) => o.value === wanted)) controls.status.value = wanted;
   form.addEventListener('input', () => {
     apply();
-    remember();
+    rememberInUrl(controls);
   });
   form.addEventListener('submit', (e) => e.preventDefault());
   form.hidden = false;
   apply();
 }
 
-document.querySelectorAll<HTMLTableElement>('table[data-sortable]').forEach(makeSortable);
-document.querySelectorAll<HTMLFormElement>('form[data-filter]').forEach(connectFilter);
+document.querySelectorAll<HTMLTableElement>('table[data-sortable]').forEach((table) => {
+  const form = document.querySelector<HTMLFormElement>(`form[data-filter][data-table="${table.id}"]`);
+  connect(table, form);
+});

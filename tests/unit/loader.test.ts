@@ -38,7 +38,7 @@ function fakeContext(watching = false) {
       return { html: `<p>${markdown.length} characters</p><img src="diagram.png">`, metadata: { headings: [] } };
     },
     watcher: watching ? {} : undefined,
-    config: { root: pathToFileURL(`${projectRoot}/`), base: '/' },
+    config: { root: pathToFileURL(`${projectRoot}/`), base: '/', cacheDir: pathToFileURL(`${dir}/.cache/`) },
   };
   return { ctx: ctx as unknown as StoreContext, entries, logs, renders: () => renders };
 }
@@ -76,7 +76,9 @@ describe('the content loader', () => {
       relPath: 'bip-0001.md',
       files: ['diagram.png'],
     });
-    expect(one.rendered?.html).toContain('src="/files/diagram.png"');
+    // The rendered body is in the body cache under the entry's digest, not in the store.
+    expect(one.rendered).toBeUndefined();
+    expect(state.bodies!.read(one.digest!).html).toContain('src="/files/diagram.png"');
     expect(renders()).toBe(3);
     expect(state.linkedFiles.get('1')).toEqual(['diagram.png']);
   });
@@ -90,13 +92,27 @@ describe('the content loader', () => {
     expect(again.linkedFiles.get('2')).toEqual(['diagram.png']);
   });
 
-  test('a changed file is rendered again, and only it', async () => {
+  test('a changed file is rendered again, and only it; the old body leaves the cache', async () => {
     const { ctx, entries, renders } = fakeContext();
-    await syncStore(ctx, stateFor());
+    const state = stateFor();
+    await syncStore(ctx, state);
+    const old = entries.get('2')!.digest!;
     write('bip-0002.md', { Status: 'Review' });
-    expect(await syncStore(ctx, stateFor())).toBe(1);
+    expect(await syncStore(ctx, state)).toBe(1);
     expect(renders()).toBe(4);
     expect(entries.get('2')!.data.status).toBe('Review');
+    expect(state.bodies!.has(old)).toBe(false);
+    expect(state.bodies!.has(entries.get('2')!.digest!)).toBe(true);
+  });
+
+  test('a stored entry whose body is missing from the cache is rendered again', async () => {
+    const { ctx, entries, renders } = fakeContext();
+    const state = stateFor();
+    await syncStore(ctx, state);
+    rmSync(join(dir, '.cache'), { recursive: true, force: true });
+    expect(await syncStore(ctx, stateFor())).toBe(3);
+    expect(renders()).toBe(6);
+    expect(state.bodies!.read(entries.get('3')!.digest!).html).toContain('characters');
   });
 
   test('the entries of deleted files leave the store', async () => {

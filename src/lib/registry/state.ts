@@ -11,6 +11,7 @@ import { loadRegistryConfig } from '../config.ts';
 import { loadRegistry, type Registry } from './load.ts';
 import { registrySetup, type RegistrySetup } from './rules.ts';
 import type { CheckCache } from './documents.ts';
+import type { BodyCache } from '../render/body-cache.ts';
 
 const KEY = Symbol.for('bip-registry.build-state');
 
@@ -57,6 +58,9 @@ export class BuildState {
   get loaded(): boolean {
     return this.#registry !== undefined;
   }
+
+  /** Where the loader keeps rendered markdown bodies (set by the loader; pages read it). */
+  bodies: BodyCache | undefined;
 
   /** Registry files each stored entry's rendered body links to, by entry id (see the loader). */
   readonly linkedFiles = new Map<string, readonly string[]>();

@@ -1,0 +1,69 @@
+/**
+ * Incremental builds: after one BIP changes, a rebuild renders that BIP's page and every page
+ * that shows something of it (its neighbours' pagers, its companion documents, the listings it
+ * is in) and copies the rest from the previous build. Run on a copy of the fixture registry.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fixture } from '../helpers.ts';
+import { runBuild, type BuildRun } from './run-build.ts';
+
+/** Pages the log says were copied from the previous build rather than rendered. */
+const reused = (b: BuildRun) => new Set([...b.output.matchAll(/ (\/\S+) \((?:cached|restored)\)/g)].map((m) => m[1]!));
+const rendered = (b: BuildRun) => new Set([...b.output.matchAll(/ (\/\S+) \(\+\d+m?s\)/g)].map((m) => m[1]!));
+
+describe('a rebuild after one BIP changed', () => {
+  let work: string;
+  let before: BuildRun;
+  let after: BuildRun;
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'bip-incremental-'));
+    const registry = join(work, 'registry');
+    cpSync(fixture('registry'), registry, { recursive: true });
+    const env = { OG_IMAGES: 'off' };
+    before = runBuild(registry, env);
+    const file = join(registry, 'BIP-02', 'BIP-02.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('# BIP-02: Timeline Pages', '# BIP-02: Renamed Timeline'));
+    after = runBuild(registry, env);
+  });
+  afterAll(() => {
+    before.remove();
+    after.remove();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  test('both builds succeed, and the second copies pages the change does not reach', () => {
+    expect(before.status, before.output).toBe(0);
+    expect(after.status, after.output).toBe(0);
+    expect(before.read('bip-2/index.html')).toContain('Timeline Pages');
+    // BIP-10 neither neighbours BIP-2 nor shares a status with it.
+    expect(reused(after)).toContain('/bip-10/index.html');
+    expect(reused(after)).toContain('/status/withdrawn/index.html');
+  });
+
+  test('the changed BIP and every page showing its title are rendered again', () => {
+    const again = rendered(after);
+    for (const page of [
+      '/bip-2/index.html',
+      '/bip-1/index.html',
+      '/bip-3/index.html',
+      '/bip-2/notes/index.html',
+      '/status/draft/index.html',
+    ])
+      expect(again, page).toContain(page);
+    expect(after.read('bip-2/index.html')).toContain('Renamed Timeline');
+    expect(after.read('bip-2/index.html')).not.toContain('Timeline Pages');
+    expect(after.read('bip-1/index.html')).toMatch(/rel="next"[^>]*>[\s\S]*?Renamed Timeline/);
+    expect(after.read('bip-3/index.html')).toMatch(/rel="prev"[^>]*>[\s\S]*?Renamed Timeline/);
+    expect(after.read('bip-2/notes/index.html')).toContain('Renamed Timeline');
+    expect(after.read('status/draft/index.html')).toContain('Renamed Timeline');
+    expect(after.read('index.html')).toContain('Renamed Timeline');
+  });
+
+  test('pages copied from the previous build are the same as when they were rendered', () => {
+    expect(after.read('bip-10/index.html')).toBe(before.read('bip-10/index.html'));
+  });
+});
