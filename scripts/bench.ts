@@ -3,13 +3,14 @@
  *
  * Builds the benchmark corpus (scripts/bench/corpus.ts) at each size and prints one table row per
  * build: pages + search cold (OG cards off), full cold (empty content and card caches), full warm
- * after editing one proposal (caches kept), and Hugo and Jekyll on the same files when they are
- * installed. Time is wall time of the whole command; memory is the peak resident set of the build
- * process (GNU time's %M when /usr/bin/time exists, else the process's own maxRSS). Medians when
- * --runs is more than 1. Numbers are measurements, not assertions: no test depends on them.
+ * after editing one proposal (caches kept), Astro alone writing as many near-empty pages (the
+ * floor of any Astro site), and Hugo and Jekyll on the same files when they are installed. Time
+ * is wall time of the whole command; memory is the peak resident set of the build process (GNU
+ * time's %M when /usr/bin/time exists, else the process's own maxRSS). Medians when --runs is
+ * more than 1. Numbers are measurements, not assertions: no test depends on them.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { writeHugoSite, writeJekyllSite, writeRegistry } from './bench/corpus.ts';
@@ -73,6 +74,19 @@ function astroBuild(bipsDir: string, opts: { force: boolean; og: boolean; ogCach
   });
 }
 
+/** A bare Astro project with one route of `count` pages, using this project's Astro. */
+function writeFloorSite(dir: string, count: number): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  writeFileSync(join(dir, 'astro.config.mjs'), 'export default { build: { concurrency: 4 } };\n');
+  writeFileSync(
+    join(dir, 'src', 'pages', '[n].astro'),
+    `---\nexport const getStaticPaths = () => Array.from({ length: ${count} }, (_, i) => ({ params: { n: String(i + 1) } }));\nconst { n } = Astro.params;\n---\n<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1><p>Nothing else.</p></body></html>\n`,
+  );
+}
+
 const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const rows: string[] = [];
 const row = (size: number, build: string, m: Measure, extra = '') =>
@@ -105,6 +119,12 @@ for (const size of sizes) {
     return astroBuild(bips, { force: false, og: true, ogCache });
   });
   row(size, 'this project, full, after editing one proposal', warm, `${pagesOf(warm.log)} pages`);
+
+  // The floor: Astro itself writing as many pages, each a title and a paragraph, nothing else.
+  const floor = join(work, 'astro-floor');
+  writeFloorSite(floor, size);
+  const empty = repeat(() => measure(process.execPath, [astro, 'build'], floor));
+  row(size, 'Astro alone, the same number of near-empty pages', empty, `${pagesOf(empty.log)} pages`);
 
   if (peers && has('hugo')) {
     const site = join(corpus, 'hugo');

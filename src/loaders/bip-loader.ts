@@ -136,7 +136,7 @@ export function registryEntries(registry: Registry): { id: string; data: EntryDa
  * that are gone are removed. Returns how many entries were (re)stored. */
 export async function syncStore(ctx: StoreContext, state: BuildState): Promise<number> {
   const root = fileURLToPath(ctx.config.root);
-  const registry = state.load(root, ctx.config.base);
+  const registry = state.load(root, ctx.config.base, Boolean(ctx.watcher));
   const compileMdx = state.config.mdx === 'compile';
   const bodies = (state.bodies = new BodyCache(join(fileURLToPath(ctx.config.cacheDir), BODY_CACHE)));
   const seen = new Set<string>();

@@ -34,10 +34,13 @@ export class BuildState {
   }
 
   /** Loads (or, in the dev server, reloads) the registry from disk; what was derived from the
-   * previous load is dropped. `root` is the project root, for the paths in messages. */
-  load(root: string, base: string): Registry {
+   * previous load is dropped. `root` is the project root, for the paths in messages. A
+   * long-lived process (`watching`) keeps each file's check, to re-check only what changes; a
+   * build, which loads once, does not hold on to them. */
+  load(root: string, base: string, watching = false): Registry {
     const displayRoot = relative(root, this.config.bipsDir).split(sep).join('/') || '.';
-    this.#registry = loadRegistry(this.config, { displayRoot, base, setup: this.setup, cache: this.#checks });
+    const cache = watching ? this.#checks : undefined;
+    this.#registry = loadRegistry(this.config, { displayRoot, base, setup: this.setup, ...(cache ? { cache } : {}) });
     this.#derived.clear();
     this.linkedFiles.clear();
     this.#loads++;
