@@ -58,7 +58,8 @@ export function corpusFile(n: number): CorpusFile {
     }
     if (section === 'Rationale') parts.push(`> ${sentence(14)} ${sentence(10)}\n`);
   }
-  const author = n % 3 === 0 ? `${pick(MODELS)}, ${pick(MODELS)}` : pick(MODELS);
+  const model = (k: number) => MODELS[k % MODELS.length]!;
+  const author = n % 3 === 0 ? `${model(n)}, ${model(n + 1)}` : model(n);
   return {
     name: `bip-${String(n).padStart(4, '0')}.md`,
     number: n,
