@@ -14,6 +14,10 @@ export default defineConfig({
   site: deploy.site,
   base: deploy.base,
   trailingSlash: 'ignore',
+  // Astro's cache (content store, rendered bodies, incremental pages) lives in node_modules/.astro
+  // unless ASTRO_CACHE_DIR names a folder a CI run can keep between runs (npm ci empties
+  // node_modules).
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   // Pages render four at a time, so one page's file writes overlap the next one's rendering.
   build: { concurrency: 4 },
   integrations: [mdx(), registry()],
