@@ -6,7 +6,8 @@
  * rendered content it uses.
  */
 import { createHash } from 'node:crypto';
-import { config, preview, template } from './site.ts';
+import { config, preview, statusTone, template } from './site.ts';
+import { toRow, type Row } from '../lib/listing/rows.ts';
 import type { BipEntry } from './bips.ts';
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 24);
@@ -23,10 +24,9 @@ const siteKey = hash({
   base: import.meta.env.BASE_URL,
 });
 
-/** What a listing row, a pager link or a card shows of a BIP. */
-export function rowOf(entry: BipEntry): unknown[] {
-  const d = entry.data;
-  return [d.bip, d.title, d.status, d.statusKnown, d.type, d.category, d.author, d.created];
+/** What a listing row or a pager link shows of a BIP: its registry-table row. */
+export function rowOf(entry: BipEntry): Row {
+  return toRow(entry.data, statusTone(entry.data.status));
 }
 
 /** The cache key of a page that shows `parts`. Entries are keyed by their digest (which covers

@@ -1,10 +1,9 @@
 /** Every BIP as a compact row (lib/listing/rows.ts), for the index's filter and sort. */
 import type { APIRoute } from 'astro';
 import { bips } from '../data/bips.ts';
-import { statusTone } from '../data/site.ts';
-import { toRow } from '../lib/listing/rows.ts';
+import { rowOf } from '../data/cache.ts';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(bips.map((b) => toRow(b.data, statusTone(b.data.status)))), {
+  new Response(JSON.stringify(bips.map(rowOf)), {
     headers: { 'content-type': 'application/json' },
   });

@@ -8,6 +8,7 @@
  * once, on first use, and drawn a page at a time.
  */
 import { makeUrls, matches, rowHtml, SORT_KEYS, type Row, type SortKey } from '../lib/listing/rows.ts';
+import { parseNumber } from '../lib/bip/number.ts';
 
 interface Sort {
   key: string;
@@ -81,7 +82,7 @@ function filterInPlace(table: HTMLTableElement, { text, status, output }: Contro
   return () => {
     const q = text.value.trim().toLowerCase();
     // `5`, `05`, `bip-5`, `BIP-05` find that BIP by its number.
-    const number = /^(?:bip[-\s]?)?0*(\d+)$/.exec(q)?.[1];
+    const number = parseNumber(q)?.toString();
     let shown = 0;
     for (const row of table.tBodies[0]!.rows) {
       const hit = number !== undefined ? row.dataset.number === number : row.textContent!.toLowerCase().includes(q);

@@ -11,7 +11,7 @@ import { linkedFiles } from '../render/body.ts';
 import type { LinkTargets } from '../render/links.ts';
 
 /** The written file of a page at a site path (`/base/bip-5/` → `<site>/bip-5/index.html`). */
-export function pageFile(siteDir: string, base: string, url: string): string {
+function pageFile(siteDir: string, base: string, url: string): string {
   return join(siteDir, url.slice(base.length), 'index.html');
 }
 

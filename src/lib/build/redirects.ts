@@ -8,23 +8,22 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { aliasSlugs, type Urls } from '../urls.ts';
 import { redirectsFile, type UrlManifest } from '../manifest.ts';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeHtml } from '../render/escape.ts';
 
 /** The HTML of a redirect to `to` (a site path); `label` names where it leads. */
 export function redirectPage(to: string, label: string, urls: Pick<Urls, 'absolute'>): string {
-  const href = escape(to);
+  const href = escapeHtml(to);
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8">
-    <title>Redirecting to ${escape(label)}</title>
+    <title>Redirecting to ${escapeHtml(label)}</title>
     <meta http-equiv="refresh" content="0; url=${href}">
-    <link rel="canonical" href="${escape(urls.absolute(to))}">
+    <link rel="canonical" href="${escapeHtml(urls.absolute(to))}">
     <meta name="robots" content="noindex">
   </head>
   <body>
-    <p>This address has moved to <a href="${href}">${escape(label)}</a>.</p>
+    <p>This address has moved to <a href="${href}">${escapeHtml(label)}</a>.</p>
   </body>
 </html>
 `;

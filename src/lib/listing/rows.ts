@@ -5,6 +5,8 @@
  * the server uses, so a row looks the same whichever side made it.
  */
 import { makeUrls, type Urls } from '../urls.ts';
+import { parseNumber } from '../bip/number.ts';
+import { escapeHtml } from '../render/escape.ts';
 
 /** `[number, title, status, tone, type, category, authors as [name, provider?], created]`. */
 export type Row = [number, string, string, string, string, string, [string, string?][], string];
@@ -38,17 +40,12 @@ export function rowText(row: Row): string {
   return [n, title, status, type, category, ...authors.flat(), created].join(' ').toLowerCase();
 }
 
-/** `5`, `05`, `bip-5`, `BIP-05` name a number; anything else is words. */
-export function numberQuery(q: string): number | undefined {
-  const digits = /^(?:bip[-\s]?)?0*(\d+)$/i.exec(q.trim())?.[1];
-  return digits === undefined ? undefined : Number(digits);
-}
-
 export function matches(row: Row, q: string, status: string): boolean {
   if (status && row[2] !== status) return false;
   const query = q.trim().toLowerCase();
   if (!query) return true;
-  const n = numberQuery(query);
+  // `5`, `05`, `bip-5`, `BIP-05` name a number; anything else is words.
+  const n = parseNumber(query);
   return n !== undefined ? row[0] === n : rowText(row).includes(query);
 }
 
@@ -69,29 +66,29 @@ export const SORT_KEYS = {
 
 export type SortKey = keyof typeof SORT_KEYS;
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** A row as the registry table's `<tr>` (see components/BipTable.astro). */
 export function rowHtml(row: Row, urls: Urls, statusRank: number): string {
   const [n, title, status, tone, type, category, authors, created] = row;
   const term = (kind: 'type' | 'category', value: string) =>
-    value ? `<a class="badge neutral" href="${escape(urls[kind](value))}">${escape(value)}</a>` : '<span class="note">—</span>';
+    value
+      ? `<a class="badge neutral" href="${escapeHtml(urls[kind](value))}">${escapeHtml(value)}</a>`
+      : '<span class="note">—</span>';
   const people = authors
     .map(
       ([name, provider]) =>
-        `<li><a href="${escape(urls.author(name))}">${escape(name)}</a>${provider ? `<span class="provider"> (${escape(provider)})</span>` : ''}</li>`,
+        `<li><a href="${escapeHtml(urls.author(name))}">${escapeHtml(name)}</a>${provider ? `<span class="provider"> (${escapeHtml(provider)})</span>` : ''}</li>`,
     )
     .join('');
-  const link = escape(urls.bip(n));
+  const link = escapeHtml(urls.bip(n));
   return (
-    `<tr data-number="${n}" data-status="${escape(status)}">` +
+    `<tr data-number="${n}" data-status="${escapeHtml(status)}">` +
     `<td class="num" data-value="${n}"><a href="${link}">${n}</a></td>` +
-    `<td data-value="${escape(title)}"><a href="${link}">${escape(title)}</a></td>` +
-    `<td data-value="${statusRank}"><a class="badge" href="${escape(urls.status(status))}" data-status="${escape(tone)}">${escape(status)}</a></td>` +
-    `<td data-value="${escape(type)}" data-label="Type">${term('type', type)}</td>` +
-    `<td data-value="${escape(category)}" data-label="Category">${term('category', category)}</td>` +
-    `<td data-value="${escape(authors.map((a) => a[0]).join(', '))}"><ul class="authors">${people}</ul></td>` +
-    `<td class="date" data-value="${escape(created)}">${created ? `<time datetime="${escape(created)}">${escape(created)}</time>` : '—'}</td>` +
+    `<td data-value="${escapeHtml(title)}"><a href="${link}">${escapeHtml(title)}</a></td>` +
+    `<td data-value="${statusRank}"><a class="badge" href="${escapeHtml(urls.status(status))}" data-status="${escapeHtml(tone)}">${escapeHtml(status)}</a></td>` +
+    `<td data-value="${escapeHtml(type)}" data-label="Type">${term('type', type)}</td>` +
+    `<td data-value="${escapeHtml(category)}" data-label="Category">${term('category', category)}</td>` +
+    `<td data-value="${escapeHtml(authors.map((a) => a[0]).join(', '))}"><ul class="authors">${people}</ul></td>` +
+    `<td class="date" data-value="${escapeHtml(created)}">${created ? `<time datetime="${escapeHtml(created)}">${escapeHtml(created)}</time>` : '—'}</td>` +
     '</tr>'
   );
 }
