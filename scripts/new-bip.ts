@@ -21,13 +21,13 @@ try {
   const now = new Date();
   const local = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const created = process.env.BIP_DATE || local;
-  const text = fillTemplate(readFileSync(config.templatePath, 'utf8'), { bip, title, created });
-  const file = join(config.bipsDir, newFileName(bip));
+  const text = fillTemplate(readFileSync(config.templatePath, 'utf8'), { bip, title, created }, config.profile);
+  const file = join(config.bipsDir, newFileName(bip, config.profile));
   if (existsSync(file)) throw new ConfigError(`${relative(process.cwd(), file)} exists already`);
   writeFileSync(file, text, { flag: 'wx' });
   const shown = relative(process.cwd(), file) || file;
   console.log(shown);
-  console.error(`BIP-${bip} written. Fill in the fields that still hold template text, then: npm run lint:bips -- ${shown}`);
+  console.error(`${config.profile.term}-${bip} written. Fill in the fields that still hold template text, then: npm run lint:bips -- ${shown}`);
 } catch (e) {
   if (e instanceof ConfigError || e instanceof TemplateError || e instanceof Error) {
     console.error(`error: ${e.message}`);

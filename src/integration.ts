@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { MANIFEST_FILE, manifestOf } from './lib/manifest.ts';
 import { openBuildState, type BuildState } from './lib/registry/state.ts';
-import { BIP_PAGES_GLOB, FILES_DIR, makeUrls, normalizeBase } from './lib/urls.ts';
+import { FILES_DIR, makeUrls, normalizeBase, proposalPagesGlob, publishedPath } from './lib/urls.ts';
 import { finishMdxPages } from './lib/build/bodies.ts';
 import { publishFiles } from './lib/build/files.ts';
 import { writeRedirects } from './lib/build/redirects.ts';
@@ -39,7 +39,7 @@ const CONTENT_TYPES: Record<string, string> = {
 function publishedFile(assets: readonly string[], encodedPath: string): string | undefined {
   try {
     const rel = decodeURIComponent(encodedPath);
-    return assets.includes(rel) ? rel : undefined;
+    return assets.find((a) => publishedPath(a) === rel);
   } catch {
     return undefined;
   }
@@ -55,7 +55,8 @@ async function job<T>(logger: AstroIntegrationLogger, run: () => Promise<T>, say
 
 async function afterBuild(state: BuildState, root: string, base: string, logger: AstroIntegrationLogger) {
   const registry = state.registry;
-  const urls = makeUrls(base, state.siteUrl);
+  const profile = state.config.profile;
+  const urls = makeUrls(base, state.siteUrl, profile.urls.proposal);
   const compileMdx = state.config.mdx === 'compile';
   const mdxPages = registry.bips.flatMap((b) => [
     ...(b.format === 'mdx' && compileMdx ? [urls.bip(b.data.bip)] : []),
@@ -66,7 +67,8 @@ async function afterBuild(state: BuildState, root: string, base: string, logger:
     () => finishMdxPages(root, mdxPages, registry.links),
     () => `sanitized ${mdxPages.length} MDX bodies`,
   );
-  const linked = [...mdxFiles, ...[...state.linkedFiles.values()].flat()];
+  // Files the bodies link to, and each proposal's own files, which its page lists.
+  const linked = [...mdxFiles, ...[...state.linkedFiles.values()].flat(), ...registry.bips.flatMap((b) => b.files)];
   await job(
     logger,
     () => publishFiles(root, state.config.bipsDir, linked, new Set(registry.assets)),
@@ -76,20 +78,20 @@ async function afterBuild(state: BuildState, root: string, base: string, logger:
   const expected = registry.documents.length;
   const search = await job(
     logger,
-    () => buildSearchIndex(root, BIP_PAGES_GLOB, expected),
+    () => buildSearchIndex(root, proposalPagesGlob(profile.urls.proposal), expected),
     (r) => `search index: ${r.pages} pages, ${r.files} files, ${Math.round(r.bytes / 1024)} KB in ${SEARCH_DIR}/`,
   );
   // A page missing from the index would be a page nobody can find: a mismatch fails the build.
   if (search.pages !== expected) {
-    throw new Error(`search index: ${search.pages} pages indexed, but the site has ${expected} BIP and companion pages`);
+    throw new Error(`search index: ${search.pages} pages indexed, but the site has ${expected} ${profile.term} and companion pages`);
   }
 
   // After the index: Pagefind need not walk the redirect files.
-  const manifest = manifestOf(urls, registry.bips);
+  const manifest = manifestOf(urls, registry.bips, profile);
   await job(
     logger,
-    async () => writeRedirects(root, manifest, urls, (n) => `BIP-${n}`),
-    (n) => `wrote ${n} redirects and _redirects (${manifest.bips.length} BIPs in ${MANIFEST_FILE})`,
+    async () => writeRedirects(root, manifest, urls, profile),
+    (n) => `wrote ${n} redirects and _redirects (${manifest.bips.length} ${profile.plural} in ${MANIFEST_FILE})`,
   );
 
   // Social cards: exactly the list the pages' og:image tags were made from.

@@ -2,7 +2,7 @@
  * The only module that calls getCollection: it hands pages sorted, grouped arrays.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { config } from './site.ts';
+import { config, template, urls } from './site.ts';
 import { slugify } from '../lib/bip/slug.ts';
 import { cacheKey, rowOf } from './cache.ts';
 
@@ -43,7 +43,8 @@ function groupBy(key: (b: BipEntry) => readonly string[], order: readonly string
   return [...groups.values()].sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
-const lifecycle = config.statuses.map((s) => s.name);
+// Statuses in the order their meanings come in a proposal's life, not the list's order.
+const lifecycle = config.statuses.map((s) => s.name).sort((a, b) => config.lifecycle.rank(a) - config.lifecycle.rank(b));
 /** Every lifecycle status (even empty ones: the registry shows the whole lifecycle), then unknown ones. */
 export const byStatus: Group[] = groupBy((b) => [b.data.status], lifecycle).map((g) => ({
   ...g,
@@ -67,10 +68,13 @@ export const indexPages: BipEntry[][] = Array.from({ length: Math.max(1, Math.ce
   bips.slice(i * config.pageSize, (i + 1) * config.pageSize),
 );
 
-export type FacetKey = 'status' | 'category' | 'type' | 'author';
+/** The four facets every registry has, and the profile's own (`layer`). */
+export type FacetKey = string;
 
 export interface Facet {
   key: FacetKey;
+  /** The listing page of a value, or with none, the facet's own page. */
+  link: (value?: string) => string;
   /** `Status`, used in "Status: Draft". */
   label: string;
   /** `Statuses`, the index page title. */
@@ -78,20 +82,41 @@ export interface Facet {
   groups: Group[];
 }
 
+/** A header field's value, whether the template names the field or not. */
+function fieldValue(b: BipEntry, name: string): string | undefined {
+  const value = (b.data as Record<string, unknown>)[name];
+  if (typeof value === 'string') return value;
+  return b.data.extra.find((e) => e.key.trim().toLowerCase() === name)?.value;
+}
+
+const extraLink = (name: string) => (value?: string) =>
+  urls.asset(value === undefined ? `${slugify(name)}/` : `${slugify(name)}/${slugify(value)}/`);
+
+/** The profile's extra facets (Bitcoin's `Layer`), labelled as the template writes them. */
+export const extraFacets: Facet[] = config.profile.facets.map((name) => {
+  const label = template.fields.find((f) => f.name === name)?.label ?? name.replace(/^\w/, (c) => c.toUpperCase());
+  const groups = groupBy((b) => {
+    const v = fieldValue(b, name);
+    return v ? [v] : [];
+  });
+  return { key: name, link: extraLink(name), label, plural: `${label}s`, groups };
+});
+
 export const facets: Record<FacetKey, Facet> = {
-  status: { key: 'status', label: 'Status', plural: 'Statuses', groups: byStatus },
-  category: { key: 'category', label: 'Category', plural: 'Categories', groups: byCategory },
-  type: { key: 'type', label: 'Type', plural: 'Types', groups: byType },
-  author: { key: 'author', label: 'Author', plural: 'Authors', groups: byAuthor },
+  status: { key: 'status', link: urls.status, label: 'Status', plural: 'Statuses', groups: byStatus },
+  category: { key: 'category', link: urls.category, label: 'Category', plural: 'Categories', groups: byCategory },
+  type: { key: 'type', link: urls.type, label: 'Type', plural: 'Types', groups: byType },
+  author: { key: 'author', link: urls.author, label: 'Author', plural: 'Authors', groups: byAuthor },
+  ...Object.fromEntries(extraFacets.map((f) => [f.key, f])),
 };
 
 /** getStaticPaths for a facet's listing pages: one page per group with at least one BIP, keyed
  * by the rows it lists. */
-export function facetPaths(key: FacetKey, param: string) {
-  return facets[key].groups
+export function facetPaths(key: FacetKey, param: string, extra: Record<string, string> = {}) {
+  return facets[key]!.groups
     .filter((g) => g.bips.length > 0)
     .map((group) => ({
-      params: { [param]: slugify(group.name) },
+      params: { ...extra, [param]: slugify(group.name) },
       props: { facet: key, group },
       cacheKey: cacheKey(key, group.name, group.description ?? '', group.bips.map(rowOf)),
     }));

@@ -5,8 +5,8 @@
 import type { CardSpec } from '../lib/og/card.ts';
 import { authorLine } from '../lib/bip/authors.ts';
 import { CARDS_KEY, type CardJob } from '../lib/og/build.ts';
-import { bipByNumber, bips, companions, facets, type FacetKey } from './bips.ts';
-import { config, state, statusTone, urls } from './site.ts';
+import { bipByNumber, bips, companions, extraFacets, facets, type FacetKey } from './bips.ts';
+import { config, labelOf, state, statusTone, urls } from './site.ts';
 
 const site = import.meta.env.SITE ? new URL(import.meta.env.SITE).host : undefined;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -20,13 +20,13 @@ const fileOf = (pagePath: string) => `og/${pagePath.slice(urls.base.length).repl
 function jobs(): Map<string, CardJob> {
   const out = new Map<string, CardJob>();
   const add = (pagePath: string, spec: CardSpec) => out.set(pagePath, { file: fileOf(pagePath), spec });
-  add(urls.home(), base({ eyebrow: plural(bips.length, 'BIP'), title: config.name, tags: [], byline: config.description }));
+  add(urls.home(), base({ eyebrow: plural(bips.length, config.profile.term, config.profile.plural), title: config.name, tags: [], byline: config.description }));
   for (const b of bips) {
     const d = b.data;
     add(
       urls.bip(d.bip),
       base({
-        eyebrow: `BIP-${d.bip}`,
+        eyebrow: labelOf(d.bip),
         title: d.title,
         status: { name: d.status, tone: statusTone(d.status) },
         tags: [d.type, d.category].filter((t): t is string => !!t),
@@ -39,29 +39,29 @@ function jobs(): Map<string, CardJob> {
     add(
       urls.companion(c.data.bip, c.data.slug),
       base({
-        eyebrow: `BIP-${parent.bip} · companion`,
+        eyebrow: `${labelOf(parent.bip)} · companion`,
         title: c.data.title,
         status: { name: parent.status, tone: statusTone(parent.status) },
         tags: [],
-        byline: `A companion document of BIP-${parent.bip}: ${parent.title}`,
+        byline: `A companion document of ${labelOf(parent.bip)}: ${parent.title}`,
       }),
     );
   }
-  for (const key of ['status', 'category', 'type'] as FacetKey[]) {
-    const facet = facets[key];
+  for (const key of ['status', 'category', 'type', ...extraFacets.map((f) => f.key)] as FacetKey[]) {
+    const facet = facets[key]!;
     const groups = facet.groups.filter((g) => g.bips.length > 0);
     add(
-      urls[key](),
+      facet.link(),
       base({ eyebrow: 'Listing', title: facet.plural, tags: groups.slice(0, 4).map((g) => `${g.name}: ${g.bips.length}`) }),
     );
     for (const g of groups) {
       add(
-        urls[key](g.name),
+        facet.link(g.name),
         base({
           eyebrow: facet.label,
           title: g.name,
           ...(key === 'status' ? { status: { name: g.name, tone: statusTone(g.name) } } : {}),
-          tags: [plural(g.bips.length, 'BIP')],
+          tags: [plural(g.bips.length, config.profile.term, config.profile.plural)],
           ...(g.description ? { byline: g.description } : {}),
         }),
       );

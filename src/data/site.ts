@@ -5,11 +5,20 @@ import { headerFields, type HeaderField } from '../lib/bip/fields.ts';
 import type { BipData } from '../lib/bip/schema.ts';
 import { makeUrls } from '../lib/urls.ts';
 import { deployFromEnv } from '../lib/deploy.ts';
+import { label } from '../lib/profile/profile.ts';
 
 export const state = buildState();
 export const config = state.config;
 export const template = state.setup.rules.template;
-export const urls = makeUrls(import.meta.env.BASE_URL, import.meta.env.SITE);
+export const profile = config.profile;
+export const urls = makeUrls(import.meta.env.BASE_URL, import.meta.env.SITE, profile.urls.proposal);
+/** What the browser scripts need of the profile, on the page's root element. */
+export const clientProfile = JSON.stringify({
+  term: profile.term,
+  plural: profile.plural,
+  prefixes: profile.numbering.spec.prefixes,
+  proposal: profile.urls.proposal,
+});
 
 /** Set when this build is a preview (of a pull request): pages say so and ask not to be indexed. */
 export const preview = deployFromEnv(process.env).preview;
@@ -25,19 +34,31 @@ export function sourceLink(relPath: string): string | undefined {
   return config.sourceUrl.replace(/\/?$/, '/') + relPath.split('/').map(encodeURIComponent).join('/');
 }
 
-/** The eight colours badges come in, in lifecycle order. */
-const TONES = ['draft', 'proposed', 'review', 'approved', 'implementation', 'implemented', 'rejected', 'withdrawn'];
-
-const rank = new Map(config.statuses.map((s, i) => [s.name, i]));
-
-/** A status's colour, by its place in the lifecycle (the default lifecycle's order is the tones'
- * order), so a registry's own statuses get distinct colours too; outside the lifecycle, grey. */
+/** A status's badge tone, from what the status means (lib/profile/lifecycle.ts); outside the
+ * lifecycle, `other`. */
 export function statusTone(status: string): string {
-  const index = rank.get(status);
-  return index === undefined ? 'other' : TONES[index % TONES.length]!;
+  return config.lifecycle.tone(status);
 }
 
-/** Position in the lifecycle, for sorting; statuses outside it come last. */
+/** Sort position of a status: by meaning, then lifecycle order; statuses outside it come last. */
 export function statusRank(status: string): number {
-  return rank.get(status) ?? config.statuses.length;
+  return config.lifecycle.rank(status);
 }
+
+/** `BIP-5`, `EIP-1559`. */
+export const labelOf = (n: number) => label(profile, n);
+
+/** A template field's label, else the given one: Bitcoin's date column says "Assigned". */
+const labelFor = (name: string, fallback: string) => template.fields.find((f) => f.name === name)?.label ?? fallback;
+const declared = (name: string) => template.fields.some((f) => f.name === name);
+
+/** The registry table's columns: the optional ones only when the template has the field. */
+export const tableColumns: { key: string; label: string; cls?: string; type?: string }[] = [
+  { key: 'num', label: profile.term, cls: 'num', type: 'number' },
+  { key: 'title', label: 'Title' },
+  { key: 'status', label: 'Status', type: 'number' },
+  ...(declared('type') ? [{ key: 'type', label: labelFor('type', 'Type') }] : []),
+  ...(declared('category') ? [{ key: 'category', label: labelFor('category', 'Category') }] : []),
+  { key: 'authors', label: 'Authors' },
+  ...(declared('created') ? [{ key: 'created', label: labelFor('created', 'Created') }] : []),
+];

@@ -5,26 +5,27 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
+import { fileURLToPath } from 'node:url';
 import { DEFAULT_STATUSES, type StatusDefinition } from './bip/constants.ts';
 import { editDistance } from './bip/distance.ts';
+import { profileSchema } from './profile/schema.ts';
+import { lifecycle, type Lifecycle } from './profile/lifecycle.ts';
+import { resolveProfile, type Profile } from './profile/profile.ts';
 
-const statusSchema = z.object({
-  name: z.string().min(1),
-  aliases: z.array(z.string()).default([]),
-  description: z.string().default(''),
-});
+/** The presets shipped with the generator: a profile written down, with its own template. */
+export const PRESETS_DIR = fileURLToPath(new URL('../presets/', import.meta.url));
 
 const fileSchema = z
   .object({
+    /** A named profile (`bitcoin`, `ethereum`) whose settings the file's own keys override. */
+    preset: z.string().min(1).optional(),
     /** Folder holding the BIPs, relative to the project root. */
     bipsDir: z.string().default('bips'),
     /** Shown in the header, the page titles and the cards. */
-    name: z.string().default('BIP Registry'),
+    name: z.string().min(1).optional(),
     description: z.string().default('Improvement proposals: how the project changes, and why.'),
     /** Prefix that a BIP file's path inside bipsDir is appended to for "view source" links. */
     sourceUrl: z.string().url().optional(),
-    /** Replaces the default status lifecycle (order matters: it is the lifecycle). */
-    statuses: z.array(statusSchema).optional(),
     /** Extra spellings for the default statuses: { "Review": ["in audit"] }. */
     statusAliases: z.record(z.string(), z.array(z.string())).optional(),
     /** `compile`: .mdx bodies are MDX (they run code at build time); `markdown`: they are
@@ -34,8 +35,11 @@ const fileSchema = z
     ogImages: z.boolean().default(true),
     /** Rows of the index page, and of each further page of the registry by number. */
     pageSize: z.number().int().min(1).default(100),
+    ...profileSchema.shape,
   })
   .strict();
+
+type FileSettings = z.output<typeof fileSchema>;
 
 export interface RegistryConfig {
   root: string;
@@ -44,6 +48,12 @@ export interface RegistryConfig {
   description: string;
   sourceUrl?: string;
   statuses: StatusDefinition[];
+  /** Tones, meanings and sort ranks of the statuses. */
+  lifecycle: Lifecycle;
+  /** Everything else that differs between registries (lib/profile/). */
+  profile: Profile;
+  /** The preset the settings start from, if any. */
+  preset?: string;
   mdx: 'compile' | 'markdown';
   ogImages: boolean;
   pageSize: number;
@@ -84,33 +94,55 @@ function suggestKey(key: string): string {
   return near ? ` (did you mean "${near}"?)` : ` (known keys: ${known.join(', ')})`;
 }
 
+/** The settings a preset writes down, and the folder its relative paths are read from. */
+function readPreset(name: string, file: string): { settings: Record<string, unknown>; dir: string } {
+  const known = existsSync(PRESETS_DIR) ? readdirSync(PRESETS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
+  if (!known.includes(name)) throw new ConfigError(`${file}: preset "${name}" does not exist (presets: ${known.join(', ')})`);
+  return { settings: readConfigFile(join(PRESETS_DIR, `${name}.json`)) as Record<string, unknown>, dir: PRESETS_DIR };
+}
+
+function parseSettings(raw: unknown, file: string): FileSettings {
+  const parsed = fileSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((k) => `unknown key "${k}"${suggestKey(k)}`).join('; ')
+      : `${i.path.join('.') || '(root)'}: ${i.message}`,
+  );
+  throw new ConfigError(`${file}: ${issues.join('; ')}`);
+}
+
 export function loadRegistryConfig(root: string, env: Record<string, string | undefined> = process.env): RegistryConfig {
   // The settings may live with the registry rather than with the site: REGISTRY_CONFIG names the file.
   const file = env.REGISTRY_CONFIG ? resolve(root, env.REGISTRY_CONFIG) : join(root, CONFIG_FILE);
   if (env.REGISTRY_CONFIG && !existsSync(file)) throw new ConfigError(`REGISTRY_CONFIG: no such file "${file}"`);
-  const parsed = fileSchema.safeParse(readConfigFile(file));
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) =>
-      i.code === 'unrecognized_keys'
-        ? i.keys.map((k) => `unknown key "${k}"${suggestKey(k)}`).join('; ')
-        : `${i.path.join('.') || '(root)'}: ${i.message}`,
-    );
-    throw new ConfigError(`${file}: ${issues.join('; ')}`);
-  }
-  const cfg = parsed.data;
+  const own = readConfigFile(file) as Record<string, unknown>;
+  const presetName = env.REGISTRY_PRESET || (typeof own.preset === 'string' ? own.preset : undefined);
+  const preset = presetName ? readPreset(presetName, env.REGISTRY_PRESET ? 'REGISTRY_PRESET' : file) : undefined;
+  if (preset) parseSettings(preset.settings, join(PRESETS_DIR, `${presetName}.json`));
+  // The file's own keys win over the preset's, key by key; its template is read from beside it.
+  const cfg = parseSettings({ ...preset?.settings, ...own, ...(presetName ? { preset: presetName } : {}) }, file);
   const base = env.REGISTRY_CONFIG ? dirname(file) : root;
   const bipsDir = env.BIPS_DIR ? resolve(root, env.BIPS_DIR) : resolve(base, cfg.bipsDir);
-  const lifecycle = cfg.statuses ?? DEFAULT_STATUSES;
+  const templatePath =
+    typeof own.template === 'string'
+      ? resolve(base, own.template)
+      : preset && typeof preset.settings.template === 'string'
+        ? resolve(preset.dir, preset.settings.template)
+        : (templateFor(bipsDir) ?? join(root, 'bips', 'template.md'));
+  if (!existsSync(templatePath)) throw new ConfigError(`${file}: template: no such file "${templatePath}"`);
+  const profile = resolveProfile(cfg, cfg.layout?.assetsDir ? resolve(bipsDir, cfg.layout.assetsDir) : undefined);
+  const written = cfg.statuses ?? DEFAULT_STATUSES;
   const aliasesFor = new Map<string, string[]>();
   for (const [key, aliases] of Object.entries(cfg.statusAliases ?? {})) {
-    const status = lifecycle.find((s) => s.name.toLowerCase() === key.trim().toLowerCase());
+    const status = written.find((s) => s.name.toLowerCase() === key.trim().toLowerCase());
     if (!status)
       throw new ConfigError(
-        `${file}: statusAliases: "${key}" is not a status of the lifecycle (${lifecycle.map((s) => s.name).join(', ')})`,
+        `${file}: statusAliases: "${key}" is not a status of the lifecycle (${written.map((s) => s.name).join(', ')})`,
       );
     aliasesFor.set(status.name, [...(aliasesFor.get(status.name) ?? []), ...aliases]);
   }
-  const statuses = lifecycle.map((s) => ({ ...s, aliases: [...s.aliases, ...(aliasesFor.get(s.name) ?? [])] }));
+  const statuses = written.map((s) => ({ ...s, aliases: [...s.aliases, ...(aliasesFor.get(s.name) ?? [])] }));
   const sourceUrl = env.BIPS_SOURCE_URL || cfg.sourceUrl;
   if (env.BIPS_SOURCE_URL && !/^https?:\/\/[^/]/i.test(env.BIPS_SOURCE_URL)) {
     throw new ConfigError(
@@ -128,13 +160,16 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
   return {
     root,
     bipsDir,
-    name: env.REGISTRY_NAME || cfg.name,
+    name: env.REGISTRY_NAME || cfg.name || `${profile.term} Registry`,
     description: cfg.description,
     ...(sourceUrl ? { sourceUrl } : {}),
     statuses,
+    lifecycle: lifecycle(statuses),
+    profile,
+    ...(presetName ? { preset: presetName } : {}),
     mdx: env.BIPS_MDX === 'markdown' || env.BIPS_MDX === 'compile' ? env.BIPS_MDX : cfg.mdx,
     ogImages: og === undefined || og === '' ? cfg.ogImages : ['on', 'true', '1'].includes(og),
     pageSize: cfg.pageSize,
-    templatePath: templateFor(bipsDir) ?? join(root, 'bips', 'template.md'),
+    templatePath,
   };
 }

@@ -37,32 +37,61 @@ export function normalizeBase(base: string | undefined): string {
 /** Where registry files other than BIPs are published, under the base path. */
 export const FILES_DIR = 'files';
 
-export function bipSlug(n: number): string {
-  return `bip-${n}`;
+/** Where a registry file is published under `files/`: the path without `..` segments. */
+export function publishedPath(relPath: string): string {
+  return relPath
+    .split('/')
+    .filter((seg) => seg !== '..' && seg !== '.')
+    .join('/');
 }
 
-/** The written files of every BIP page and companion page, as a glob inside the site folder. */
-export const BIP_PAGES_GLOB = 'bip-*/**/index.html';
+/** The default permanent URL pattern: `/bip-5/`. A profile sets its own (`EIPS/eip-{n}`). */
+export const DEFAULT_PROPOSAL_URL = 'bip-{n}';
 
-/** Other spellings people link with; each redirects to `bipSlug(n)`. Upper-case forms that differ
- * from the canonical one only by case are left out: on a case-insensitive disk they would
- * overwrite the BIP page itself. */
-export function aliasSlugs(n: number): string[] {
+/** A proposal's path inside the site (no slashes at the ends): `bip-5`, `EIPS/eip-1559`. */
+export function proposalSlug(n: number, pattern = DEFAULT_PROPOSAL_URL): string {
+  return pattern.replace('{n}', String(n));
+}
+
+/** The written files of every proposal page and companion page, as a glob inside the site folder. */
+export function proposalPagesGlob(pattern = DEFAULT_PROPOSAL_URL): string {
+  return `${pattern.replace('{n}', '*')}/**/index.html`;
+}
+
+/** `EIPS/eip-{n}` → `EIPS/EIP-{n}`: the last segment's letters in upper case. */
+function upperLast(pattern: string): string {
+  const cut = pattern.lastIndexOf('/') + 1;
+  return pattern.slice(0, cut) + pattern.slice(cut).replace(/[a-z]+/g, (w) => w.toUpperCase());
+}
+
+/** An alias that names a file (`EIPS/eip-1.html`) rather than a folder with an index page. */
+export const isFileAlias = (alias: string) => /\.[a-z0-9]+$/i.test(alias.slice(alias.lastIndexOf('/') + 1));
+
+/** Other spellings people link with; each redirects to the proposal's page: the number padded
+ * (`bip-05`, `BIP-0005`), the bare number at the root (`/5/`), and the profile's own aliases
+ * (`EIPS/eip-{n}.html`). Upper-case forms that differ from the canonical one only by case are
+ * left out: on a case-insensitive disk they would overwrite the page itself. */
+export function aliasSlugs(n: number, pattern = DEFAULT_PROPOSAL_URL, extra: readonly string[] = []): string[] {
   const digits = String(n);
   const padded = [2, 3, 4].filter((w) => w > digits.length).map((w) => digits.padStart(w, '0'));
+  const upper = upperLast(pattern);
+  const forms = [...padded.map((p) => pattern.replace('{n}', p)), ...(upper !== pattern ? padded.map((p) => upper.replace('{n}', p)) : [])];
   // `/404/` and `/500/` are the error pages' own addresses on most hosts.
-  const bare = RESERVED_NUMBERS.has(digits) ? [] : [digits];
-  return [...padded.map((p) => `bip-${p}`), ...padded.map((p) => `BIP-${p}`), ...bare];
+  const bare = !pattern.includes('/') && pattern !== '{n}' && !RESERVED_NUMBERS.has(digits) ? [digits] : [];
+  const own = extra.flatMap((a) => [a.replace('{n}', digits), ...padded.map((p) => a.replace('{n}', p))]);
+  const canonical = proposalSlug(n, pattern);
+  return [...new Set([...forms, ...bare, ...own])].filter((a) => a !== canonical);
 }
 
 const RESERVED_NUMBERS = new Set(['404', '500']);
 
 /** Aliases only a host-level redirect (`_redirects`) can serve safely. */
-export function caseAliasSlugs(n: number): string[] {
-  return [`BIP-${n}`];
+export function caseAliasSlugs(n: number, pattern = DEFAULT_PROPOSAL_URL): string[] {
+  const upper = upperLast(pattern);
+  return upper === pattern ? [] : [proposalSlug(n, upper)];
 }
 
-export function makeUrls(baseInput: string | undefined, site?: string | URL): Urls {
+export function makeUrls(baseInput: string | undefined, site?: string | URL, proposal = DEFAULT_PROPOSAL_URL): Urls {
   const base = normalizeBase(baseInput);
   const path = (p: string) => `${base}${p}`;
   const listing = (kind: string) => (value?: string) => path(value === undefined ? `${kind}/` : `${kind}/${slugify(value)}/`);
@@ -70,8 +99,8 @@ export function makeUrls(baseInput: string | undefined, site?: string | URL): Ur
     base,
     home: () => base,
     all: (page) => (page <= 1 ? base : path(`all/${page}/`)),
-    bip: (n) => path(`${bipSlug(n)}/`),
-    companion: (n, slug) => path(`${bipSlug(n)}/${slug}/`),
+    bip: (n) => path(`${proposalSlug(n, proposal)}/`),
+    companion: (n, slug) => path(`${proposalSlug(n, proposal)}/${slug}/`),
     status: listing('status'),
     category: listing('category'),
     type: listing('type'),
@@ -80,7 +109,9 @@ export function makeUrls(baseInput: string | undefined, site?: string | URL): Ur
     rows: () => path('index-rows.json'),
     changes: () => path('changes/'),
     asset: (p) => path(p.replace(/^\/+/, '')),
-    file: (rel) => path(`${FILES_DIR}/${rel.split('/').map(encodeURIComponent).join('/')}`),
+    // A file of an assets folder beside the proposals' folder (`../assets/eip-1/a.png`) is
+    // published as `files/assets/eip-1/a.png`.
+    file: (rel) => path(`${FILES_DIR}/${publishedPath(rel).split('/').map(encodeURIComponent).join('/')}`),
     absolute: (p) => (site ? new URL(p, site).href : p),
   };
 }

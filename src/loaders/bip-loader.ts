@@ -15,6 +15,7 @@ import type { BuildState } from '../lib/registry/state.ts';
 import type { LinkTargets } from '../lib/render/links.ts';
 import { countBySeverity, formatReport } from '../lib/bip/diagnostics.ts';
 import { renderBody } from '../lib/render/body.ts';
+import { renderWiki as renderMediaWiki } from '../lib/render/wiki.ts';
 import { BodyCache } from '../lib/render/body-cache.ts';
 
 /** The body cache's folder under Astro's cache folder. */
@@ -61,7 +62,7 @@ async function put(
     ctx.store.set({ id, data: { ...data }, filePath, digest, deferredRender: true });
     return { stored: true, digest };
   }
-  const rendered = await ctx.renderMarkdown(src.body);
+  const rendered = src.format === 'mediawiki' ? renderMediaWiki(src.body) : await ctx.renderMarkdown(src.body);
   const headings = (rendered.metadata?.headings ?? []).filter((h) => h.slug !== 'footnote-label');
   const body = renderBody(rendered.html, src.relPath, links);
   bodies.write(digest, { html: body.html, headings });
@@ -109,6 +110,7 @@ export function registryEntries(registry: Registry): { id: string; data: EntryDa
         relPath: bip.relPath,
         format: bip.format,
         companions: bip.companions.map((c) => ({ slug: c.slug, title: c.title })),
+        attachments: bip.files,
         ...(summary ? { summary } : {}),
       },
     };

@@ -11,7 +11,7 @@ const companionRef = z.object({ slug: z.string(), title: z.string() });
 const source = {
   /** File path inside the registry folder, with `/`. */
   relPath: z.string(),
-  format: z.enum(['md', 'mdx']),
+  format: z.enum(['md', 'mdx', 'mediawiki']),
   /** First sentence of the Abstract (or of the body), plain text. */
   summary: z.string().optional(),
   /** Registry files (images, PDFs) the rendered body links to, which the build publishes. MDX
@@ -24,6 +24,8 @@ export function entrySchema(bipSchema: BipSchema) {
     kind: z.literal('bip'),
     ...source,
     companions: z.array(companionRef),
+    /** Files of the proposal's own folder (images, test vectors, code), relative to the registry. */
+    attachments: z.array(z.string()).default([]),
   });
   const companion = z.object({
     kind: z.literal('companion'),

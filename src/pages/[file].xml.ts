@@ -17,8 +17,8 @@ export const GET: APIRoute = () => {
     ...bips.map((b) => urls.bip(b.data.bip)),
     ...companions.map((c) => urls.companion(c.data.bip, c.data.slug)),
     ...Object.values(facets).flatMap((f) => [
-      urls[f.key](),
-      ...f.groups.filter((g) => g.bips.length > 0).map((g) => urls[f.key](g.name)),
+      f.link(),
+      ...f.groups.filter((g) => g.bips.length > 0).map((g) => f.link(g.name)),
     ]),
   ];
   const body = paths.map((p) => `  <url><loc>${escape(urls.absolute(p))}</loc></url>`).join('\n');

@@ -8,7 +8,8 @@
  * once, on first use, and drawn a page at a time.
  */
 import { makeUrls, matches, rowHtml, SORT_KEYS, type Row, type SortKey } from '../lib/listing/rows.ts';
-import { parseNumber } from '../lib/bip/number.ts';
+import { makeNumbering } from '../lib/profile/numbering.ts';
+import { profileOf } from '../lib/profile/client.ts';
 
 interface Sort {
   key: string;
@@ -81,7 +82,7 @@ function rememberInUrl({ text, status }: Controls): void {
 function filterInPlace(table: HTMLTableElement, { text, status, output }: Controls): () => void {
   return () => {
     const q = text.value.trim().toLowerCase();
-    // `5`, `05`, `bip-5`, `BIP-05` find that BIP by its number.
+    // `5`, `05`, `bip-5`, `BIP-05` (the registry's prefixes) find a proposal by its number.
     const number = parseNumber(q)?.toString();
     let shown = 0;
     for (const row of table.tBodies[0]!.rows) {
@@ -96,10 +97,13 @@ function filterInPlace(table: HTMLTableElement, { text, status, output }: Contro
 
 /** Filtering and sorting every BIP of a registry larger than the page. */
 function overAllRows(form: HTMLFormElement, table: HTMLTableElement, controls: Controls) {
-  const urls = makeUrls(form.dataset.base ?? '/');
-  const lifecycle: string[] = JSON.parse(form.dataset.statuses ?? '[]');
-  const rank = (s: string) => (lifecycle.includes(s) ? lifecycle.indexOf(s) : lifecycle.length);
+  const urls = makeUrls(form.dataset.base ?? '/', undefined, profileOf().proposal);
+  // Sort positions by status, from the lifecycle's meanings (lib/profile/lifecycle.ts).
+  const ranks: Record<string, number> = JSON.parse(form.dataset.ranks ?? '{}');
+  const last = Math.max(0, ...Object.values(ranks)) + 1;
+  const rank = (s: string) => ranks[s] ?? last;
   const pageSize = Number(form.dataset.pageSize ?? 100);
+  const columns = new Set([...table.tHead!.rows[0]!.cells].map((c) => c.dataset.key ?? ''));
   const body = table.tBodies[0]!;
   const original = body.innerHTML;
   const more = document.querySelector<HTMLButtonElement>('[data-show-more]');
@@ -131,11 +135,11 @@ function overAllRows(form: HTMLFormElement, table: HTMLTableElement, controls: C
       all = await load();
     } catch {
       rows = undefined;
-      output.textContent = 'The list of all BIPs could not be loaded; this page shows its own rows only.';
+      output.textContent = `The list of all ${profileOf().plural} could not be loaded; this page shows its own rows only.`;
       return;
     }
     if (ticket !== drawn) return; // a later change has drawn already
-    const hits = all.filter((r) => matches(r, text.value, status.value));
+    const hits = all.filter((r) => matches(r, text.value, status.value, parseNumber));
     if (sort && sort.key in SORT_KEYS) {
       const key = (r: Row) => SORT_KEYS[sort!.key as SortKey](r, rank);
       const direction = sort.ascending ? 1 : -1;
@@ -147,7 +151,7 @@ function overAllRows(form: HTMLFormElement, table: HTMLTableElement, controls: C
     }
     body.innerHTML = hits
       .slice(0, limit)
-      .map((r) => rowHtml(r, urls, rank(r[2])))
+      .map((r) => rowHtml(r, urls, rank(r[2]), columns))
       .join('');
     const shown = Math.min(limit, hits.length);
     output.textContent = `${hits.length} of ${all.length} match${shown < hits.length ? `, ${shown} shown` : ''}`;
@@ -175,11 +179,15 @@ function overAllRows(form: HTMLFormElement, table: HTMLTableElement, controls: C
   };
 }
 
+/** The registry's way of reading a number (`EIP-1559`, `#1559`), from the form's prefixes. */
+let parseNumber = makeNumbering({ prefixes: [], files: [] }).parse;
+
 function connect(table: HTMLTableElement, form: HTMLFormElement | null): void {
   if (!form) {
     sortableHeaders(table, sortInPlace(table));
     return;
   }
+  parseNumber = makeNumbering({ prefixes: JSON.parse(form.dataset.prefixes ?? '[]'), files: [] }).parse;
   const controls: Controls = {
     text: form.querySelector<HTMLInputElement>('input[name=q]')!,
     status: form.querySelector<HTMLSelectElement>('select[name=status]')!,

@@ -9,7 +9,16 @@ export interface Author {
   provider?: string;
   role?: string;
   email?: string;
+  /** GitHub handle, without the `@`: `Name (@handle)`. */
+  handle?: string;
+  /** A web address written in angle brackets: `Name <https://…>`. */
+  url?: string;
 }
+
+/** `@handle`: GitHub's rules (letters, digits, single hyphens, at most 39 characters). */
+const HANDLE = /^@([a-z\d](?:[a-z\d]|-(?=[a-z\d])){0,38})$/i;
+/** `et al.` and its spellings close a list; they are not a person. */
+const ET_AL = /^(?:and\s+)?(?:et\.?\s*al\.?|others|and others)$/i;
 
 /** Splits on commas, semicolons and ` + ` that are not inside parentheses or angle brackets. */
 export function splitAuthorList(value: string): string[] {
@@ -37,34 +46,46 @@ export function parseAuthor(text: string): Author {
   let rest = text.replace(/\[([^\][]*)\]\([^()]*\)/g, '$1');
   // `<address>`, found by scanning: a pattern here would backtrack on a hostile value.
   let email: string | undefined;
+  let url: string | undefined;
   const lt = rest.indexOf('<');
   const gt = lt < 0 ? -1 : rest.indexOf('>', lt);
-  if (gt > lt && rest.slice(lt + 1, gt).includes('@')) {
-    email = rest.slice(lt + 1, gt).trim();
-    rest = `${rest.slice(0, lt)} ${rest.slice(gt + 1)}`;
-  }
+  const address = gt > lt ? rest.slice(lt + 1, gt).trim() : '';
+  if (/^https?:\/\/\S+$/i.test(address)) url = address;
+  else if (address.includes('@')) email = address.replace(/^mailto:/i, '');
+  if (url || email) rest = `${rest.slice(0, lt)} ${rest.slice(gt + 1)}`;
   const notes: string[] = [];
   rest = rest.replace(/\(([^()]*)\)/g, (_, note: string) => {
     if (note.trim()) notes.push(note.trim());
     return ' ';
   });
   let provider: string | undefined;
+  let handle: string | undefined;
   const roles: string[] = [];
   for (const note of notes) {
-    if (ROLE_WORDS.test(note) || provider) roles.push(note);
+    const h = HANDLE.exec(note);
+    if (h && !handle) handle = h[1];
+    else if (ROLE_WORDS.test(note) || provider) roles.push(note);
     else provider = note;
   }
+  // A bare `@handle` as the whole entry names the person by the handle.
+  const bare = HANDLE.exec(rest.trim());
+  if (bare && !handle) handle = bare[1];
   const name = rest.replace(/\s+/g, ' ').trim();
   return {
     name,
     ...(provider ? { provider } : {}),
     ...(roles.length ? { role: roles.join(', ') } : {}),
     ...(email ? { email } : {}),
+    ...(handle ? { handle } : {}),
+    ...(url ? { url } : {}),
   };
 }
 
 export function parseAuthors(value: string): Author[] {
-  return splitAuthorList(value).map(parseAuthor);
+  return splitAuthorList(value)
+    .map((part) => part.replace(/\s+et\.?\s*al\.?$/i, ''))
+    .filter((part) => !ET_AL.test(part))
+    .map(parseAuthor);
 }
 
 /** `Claude-Opus-4 (Anthropic), GPT-5`: names with their providers, as cards, search and change

@@ -6,6 +6,7 @@ import { parseHeader, type ParsedHeader } from './header.ts';
 import { normalizeBip, type BipSourceName, type RegistryRules } from './normalize.ts';
 import { canonicalFieldName, isKnownField } from './constants.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import type { Profile } from '../profile/profile.ts';
 import type { BipData, BipSchema } from './schema.ts';
 
 export interface CheckedBip {
@@ -14,12 +15,13 @@ export interface CheckedBip {
   diagnostics: Diagnostic[];
 }
 
-export function isHeaderKey(name: string): boolean {
-  return isKnownField(canonicalFieldName(name));
+/** Whether a key names a header field in this profile (decides what counts as a header block). */
+export function headerKeyTest(profile: Pick<Profile, 'fieldAliases'>): (name: string) => boolean {
+  return (name) => isKnownField(canonicalFieldName(name, profile.fieldAliases));
 }
 
 export function checkBip(text: string, src: BipSourceName, rules: RegistryRules, schema: BipSchema): CheckedBip {
-  const header = parseHeader(text, { isHeaderKey });
+  const header = parseHeader(text, { isHeaderKey: headerKeyTest(rules.profile) });
   const { bip, diagnostics } = normalizeBip(header, src, rules);
   if (!bip || diagnostics.some((d) => d.severity === 'error')) return { header, diagnostics };
   const parsed = schema.safeParse(bip);

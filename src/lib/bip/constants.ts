@@ -14,50 +14,26 @@ export const REQUIRED_FIELDS: readonly KnownField[] = ['bip', 'title', 'author',
 /** Template choice lists that only warn on other values: real registries grow categories. */
 export const OPEN_CHOICE_FIELDS: readonly string[] = ['category'];
 
-/** Other spellings of field names seen in real registries. */
-export const FIELD_ALIASES: Readonly<Record<string, KnownField>> = {
-  'bip number': 'bip',
-  'bip #': 'bip',
-  number: 'bip',
-  // Registries built on other proposal formats name the number after themselves.
-  eip: 'bip',
-  pep: 'bip',
-  proposal: 'bip',
-  'proposal number': 'bip',
-  authors: 'author',
-  'author(s)': 'author',
-  date: 'created',
-  'created date': 'created',
-  'creation date': 'created',
-  'created on': 'created',
-  licence: 'license',
-  'bip status': 'status',
-  'current status': 'status',
-};
-
-export function canonicalFieldName(name: string): string {
-  return FIELD_ALIASES[name] ?? name;
+/** The canonical name of a header key: the field whose role it plays in the profile
+ * (`Assigned` → `created` in Bitcoin's), else the key itself. */
+export function canonicalFieldName(name: string, aliases: Readonly<Record<string, string>>): string {
+  return aliases[name] ?? name;
 }
 
 export function isKnownField(name: string): name is KnownField {
   return (KNOWN_FIELDS as readonly string[]).includes(name);
 }
 
-export interface StatusDefinition {
-  /** Display name, also the URL slug source (`/status/draft/`). */
-  name: string;
-  /** Lower-case spellings that mean this status. */
-  aliases: readonly string[];
-  /** One line shown on the status page. */
-  description: string;
-}
+export type { StatusDefinition } from '../profile/lifecycle.ts';
+import type { StatusDefinition } from '../profile/lifecycle.ts';
 
 /** The lifecycle, in order. */
 export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
-  { name: 'Draft', aliases: ['draft', 'wip', 'work in progress'], description: 'Being written; open for early feedback.' },
-  { name: 'Proposed', aliases: ['proposed', 'proposal', 'submitted'], description: 'Complete and submitted for a decision.' },
+  { name: 'Draft', meaning: 'draft', aliases: ['draft', 'wip', 'work in progress'], description: 'Being written; open for early feedback.' },
+  { name: 'Proposed', meaning: 'proposed', aliases: ['proposed', 'proposal', 'submitted'], description: 'Complete and submitted for a decision.' },
   {
     name: 'Review',
+    meaning: 'review',
     aliases: [
       'review',
       'in review',
@@ -71,20 +47,23 @@ export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
     ],
     description: 'Under peer or final review.',
   },
-  { name: 'Approved', aliases: ['approved', 'accepted'], description: 'Accepted; implementation may start.' },
+  { name: 'Approved', meaning: 'accepted', aliases: ['approved', 'accepted'], description: 'Accepted; implementation may start.' },
   {
     name: 'Implementation',
+    meaning: 'implementing',
     aliases: ['implementation', 'in implementation', 'in progress', 'in development', 'implementing'],
     description: 'Being implemented.',
   },
   {
     name: 'Implemented',
+    meaning: 'final',
     aliases: ['implemented', 'final', 'complete', 'completed', 'done', 'active'],
     description: 'Implemented and in force.',
   },
-  { name: 'Rejected', aliases: ['rejected', 'declined'], description: 'Considered and not accepted.' },
+  { name: 'Rejected', meaning: 'rejected', aliases: ['rejected', 'declined'], description: 'Considered and not accepted.' },
   {
     name: 'Withdrawn',
+    meaning: 'withdrawn',
     aliases: ['withdrawn', 'abandoned', 'superseded', 'obsolete'],
     description: 'Withdrawn by its authors or replaced.',
   },
@@ -106,10 +85,3 @@ export function isPlaceholder(value: string): boolean {
 /** Words that make a parenthesised author note a role, not a provider. */
 export const ROLE_WORDS =
   /\b(lead|author|authority|editor|reviewer|maintainer|implement\w*|coordinator|owner|champion|contributor|master|based on|co-?author|sponsor|chair)\b/i;
-
-/** `5`, `05`, `005`, `BIP-05`, `BIP 5`, `bip5`. */
-export const NUMBER_PATTERN = /^(?:bip[-\s_]?)?0*(\d{1,6})$/i;
-/** A number at the start of a file or folder name: `bip-0005.md`, `BIP-05-title.md`. */
-export const NAME_NUMBER_PATTERN = /^bip[-_\s]?0*(\d{1,6})(?=$|[-_.\s])/i;
-/** A number in an H1: `# 🤖 BIP-05: Title`. */
-export const H1_NUMBER_PATTERN = /^(?:[^\p{L}\p{N}]*)bip[-\s]?(\d{1,6}|x+)\s*[:—–-]\s*/iu;

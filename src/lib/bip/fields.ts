@@ -53,9 +53,3 @@ export function headerFields(data: BipData, template?: Pick<TemplateSpec, 'field
   for (const e of data.extra) out.push({ name: e.key, label: e.key, value: e.value, declared: false });
   return out;
 }
-
-/** Fields whose values name BIPs, so a bare `1, 2` links them. */
-export const REFERENCE_FIELD = /^(requires|replaces|supersedes|superseded[-_ ]?by|replaced[-_ ]?by|related|see also)$/i;
-
-/** Fields that name a BIP's successor. */
-export const SUCCESSOR_FIELD = /^(?:superseded|replaced)[-_ ]?by$/i;

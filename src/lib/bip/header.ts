@@ -16,7 +16,7 @@ export type { BlockProblem, HeaderBlock, HeaderOptions, ParsedHeader, Placement,
 export { cleanValue, keyName, readBoldKeyLine } from './header/syntax.ts';
 
 /** Section titles that announce a header. Generic words need a stronger block (see below). */
-const HEADER_SECTION = /^(?:bip\s+(?:information|info|preamble|metadata|header|details)|preamble)$/i;
+const HEADER_SECTION = /^(?:[\p{L}\p{N}]+\s+(?:information|info|preamble|metadata|header|details)|preamble)$/iu;
 const GENERIC_SECTION = /^(?:information|info|metadata|header|details)$/i;
 /** How many trailing `---` breaks are tried for a footer block. */
 const FOOTER_TRIES = 3;
@@ -89,6 +89,14 @@ function findBlocks(lines: readonly string[], opts: HeaderOptions) {
   push(readFenceBlock(lines, top, opts));
   const afterTitle = h1First ? nextContentLine(lines, h1.index + 1) : top;
   if (h1First) push(readFenceBlock(lines, afterTitle, opts));
+  // A `<pre>` preamble below a few lines of notes (older MediaWiki documents open with a change
+  // list): the first `<pre>` before any section, if it holds a header.
+  const firstHeading = headings.find((h) => h.depth >= 2)?.index ?? lines.length;
+  for (let i = top; i < firstHeading; i++) {
+    if (code[i] || !/^\s*<pre>\s*$/i.test(lines[i]!)) continue;
+    push(readFenceBlock(lines, i, opts));
+    break;
+  }
 
   // Sections and the bold block under the title compete by position: the first one wins.
   const inFile: HeaderBlock[] = [];

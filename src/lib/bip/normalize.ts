@@ -7,7 +7,8 @@ import type { TemplateSpec } from './template.ts';
 import type { Author } from './authors.ts';
 import { parseAuthors } from './authors.ts';
 import { normalizeStatus } from './status.ts';
-import { findDisagreement, numberFromH1, numberFromName, parseNumber, titleFromH1, type NumberClaim } from './number.ts';
+import { findDisagreement, type NumberClaim } from './number.ts';
+import type { Profile } from '../profile/profile.ts';
 import { canonicalFieldName, isPlaceholder, OPEN_CHOICE_FIELDS, REQUIRED_FIELDS, type StatusDefinition } from './constants.ts';
 import { diagnostic, type Diagnostic, type Location, type Severity } from './diagnostics.ts';
 import { editDistance } from './distance.ts';
@@ -15,6 +16,7 @@ import { editDistance } from './distance.ts';
 export interface RegistryRules {
   template: TemplateSpec;
   statuses: readonly StatusDefinition[];
+  profile: Profile;
 }
 
 export interface BipSourceName {
@@ -77,6 +79,17 @@ interface Step {
   /** Template fields present, by canonical name, placeholders and empty values removed. */
   fields: Map<string, RawField>;
   report: (at: Location | undefined, severity: Severity, rule: string, message: string) => void;
+  /** The status says the proposal now lives elsewhere: a stub. */
+  moved: boolean;
+}
+
+/** The first web address in a text, found by scanning (no pattern over the whole text). */
+function firstUrl(text: string): string | undefined {
+  const at = text.search(/https?:\/\//);
+  if (at < 0) return undefined;
+  let end = at;
+  while (end < text.length && !/[\s<>()\[\]"'`]/.test(text[end]!)) end++;
+  return text.slice(at, end).replace(/[.,;:!?]+$/, '');
 }
 
 /** A template field whose name is within two edits of `name` (`Stauts` → `Status`). */
@@ -107,7 +120,7 @@ function collectFields(block: HeaderBlock, rules: RegistryRules, report: Step['r
   const extra: ExtraField[] = [];
   const lines: Record<string, number> = {};
   for (const f of block.fields) {
-    const name = canonicalFieldName(f.name);
+    const name = canonicalFieldName(f.name, rules.profile.fieldAliases);
     const first = fields.get(name) ?? (extra.some((e) => e.key === f.key) ? f : undefined);
     if (first) {
       const what = first.key === f.key ? `field "${f.key}" appears more than once` : `field "${f.key}" repeats "${first.key}"`;
@@ -140,13 +153,14 @@ function collectFields(block: HeaderBlock, rules: RegistryRules, report: Step['r
 }
 
 /** The number from every place that states one; they must agree. */
-function resolveNumber({ header, block, src, fields, report }: Step): number | undefined {
+function resolveNumber({ header, block, src, fields, report, rules }: Step): number | undefined {
+  const { numbering, term } = rules.profile;
   const claims: NumberClaim[] = [];
   const bipField = fields.get('bip');
   if (bipField) {
-    const n = parseNumber(bipField.value);
+    const n = numbering.parse(bipField.value);
     if (n === undefined)
-      report(bipField, 'error', 'number/invalid', `"${bipField.value}" is not a BIP number (write 5, 05 or BIP-05)`);
+      report(bipField, 'error', 'number/invalid', `"${bipField.value}" is not a ${term} number (write 5, 05 or ${term}-05)`);
     else claims.push({ number: n, source: `the ${bipField.key} field`, at: bipField });
   }
   for (const f of block.fields) {
@@ -154,17 +168,17 @@ function resolveNumber({ header, block, src, fields, report }: Step): number | u
       continue;
     claims.push({
       number: Number(f.keyNumber),
-      source: `the key "BIP-${f.keyNumber} ${f.key}"`,
+      source: `the key "${term}-${f.keyNumber} ${f.key}"`,
       at: { line: f.line, column: f.keyNumberColumn ?? 1 },
     });
   }
   const h1 = header.h1;
-  const h1Number = h1 && numberFromH1(h1.text);
+  const h1Number = h1 && numbering.fromH1(h1.text);
   if (h1 && h1Number !== undefined)
     claims.push({ number: h1Number, source: 'the title heading', at: { line: h1.line, column: 1 } });
-  const fileNumber = numberFromName(src.fileName);
+  const fileNumber = numbering.fromName(src.fileName);
   if (fileNumber !== undefined) claims.push({ number: fileNumber, source: `the file name "${src.fileName}"` });
-  const folderNumber = src.folderName === undefined ? undefined : numberFromName(src.folderName);
+  const folderNumber = src.folderName === undefined ? undefined : numbering.fromName(src.folderName);
   if (folderNumber !== undefined) claims.push({ number: folderNumber, source: `the folder name "${src.folderName}"` });
 
   const clash = findDisagreement(claims);
@@ -174,7 +188,7 @@ function resolveNumber({ header, block, src, fields, report }: Step): number | u
       odd.at ?? agreeing.find((c) => c.at)?.at,
       'error',
       'number/mismatch',
-      `BIP number ${odd.number} from ${odd.source} disagrees with ${clash.number} from ${agreeing.map((c) => c.source).join(' and ')}`,
+      `${term} number ${odd.number} from ${odd.source} disagrees with ${clash.number} from ${agreeing.map((c) => c.source).join(' and ')}`,
     );
   }
   const number = clash ? clash.number : claims[0]?.number;
@@ -183,18 +197,19 @@ function resolveNumber({ header, block, src, fields, report }: Step): number | u
       { line: block.start, column: 1 },
       'error',
       'number/missing',
-      'no BIP number: add a "BIP" field or name the file bip-<number>.md',
+      `no ${term} number: add a "${rules.template.fields.find((f) => f.name === 'bip')?.label ?? term}" field or name the file ${numbering.spec.files[0]!.replace('{n}', '<number>')}.md`,
     );
   }
   return number;
 }
 
 /** The Title field, else the H1; a heading still holding template text is reported either way. */
-function resolveTitle({ header, block, fields, report }: Step): string | undefined {
+function resolveTitle({ header, block, fields, report, rules, moved }: Step): string | undefined {
+  const { numbering, fieldAliases, term } = rules.profile;
   const h1 = header.h1;
-  const fromH1 = h1 && titleFromH1(h1.text);
+  const fromH1 = h1 && numbering.titleFromH1(h1.text);
   const h1IsPlaceholder =
-    h1 !== undefined && (/^\W*bip[-\s]?x{2,}/iu.test(h1.text) || (fromH1 !== undefined && isPlaceholder(fromH1)));
+    h1 !== undefined && (numbering.h1Placeholder(h1.text) || (fromH1 !== undefined && isPlaceholder(fromH1)));
   const titleField = fields.get('title');
   if (h1 && h1IsPlaceholder) {
     const shown = titleField ? h1.text : fromH1;
@@ -207,13 +222,13 @@ function resolveTitle({ header, block, fields, report }: Step): string | undefin
   }
   // Titles are plain text wherever they appear (page titles, cards, tables): code marks go.
   const title = (titleField?.value ?? (h1IsPlaceholder ? undefined : fromH1 || undefined))?.replace(/`([^`]*)`/g, '$1');
-  const titleWritten = block.fields.some((f) => canonicalFieldName(f.name) === 'title');
-  if (!title && !h1IsPlaceholder && !titleWritten) {
+  const titleWritten = block.fields.some((f) => canonicalFieldName(f.name, fieldAliases) === 'title');
+  if (!title && !h1IsPlaceholder && !titleWritten && !moved) {
     report(
       { line: block.start, column: 1 },
       'error',
       'title/missing',
-      'no title: add a "Title" field or a "# BIP-<n>: Title" heading',
+      `no title: add a "Title" field or a "# ${term}-<n>: Title" heading`,
     );
   }
   return title;
@@ -245,9 +260,16 @@ function resolveTemplateValues({ fields, rules, report }: Step): Record<string, 
 }
 
 /** Template fields absent from the header; the number and title have their own rules. */
-function reportMissing({ block, rules, report }: Step): void {
+function reportMissing({ block, rules, report, moved }: Step): void {
+  if (moved) return;
   for (const tf of rules.template.fields) {
-    if (tf.name === 'bip' || tf.name === 'title' || block.fields.some((f) => canonicalFieldName(f.name) === tf.name)) continue;
+    if (
+      tf.optional ||
+      tf.name === 'bip' ||
+      tf.name === 'title' ||
+      block.fields.some((f) => canonicalFieldName(f.name, rules.profile.fieldAliases) === tf.name)
+    )
+      continue;
     const required = (REQUIRED_FIELDS as readonly string[]).includes(tf.name);
     report(
       { line: block.start, column: 1 },
@@ -268,7 +290,7 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
       undefined,
       'error',
       'header/missing',
-      'no header block found: expected a "## BIP Information" section, a fenced "Key: value" preamble, YAML frontmatter, or "**Key**: value" lines after a closing "---"',
+      `no header block found: expected YAML frontmatter, a fenced (or <pre>) "Key: value" preamble, a "## ${rules.profile.term} Information" section, or "**Key**: value" lines after a closing "---"`,
     );
     return { diagnostics };
   }
@@ -283,9 +305,17 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
   }
 
   const { fields, extra, lines } = collectFields(block, rules, report);
-  const step: Step = { header, block, src, rules, fields, report };
+  const statusField = fields.get('status');
+  const status = statusField ? normalizeStatus(statusField.value, rules.statuses) : undefined;
+  // A moved proposal is a stub: its number, its status and where it went. The fields a proposal
+  // needs are not asked of it.
+  const moved = status?.known === true && rules.statuses.find((s) => s.name === status.status)?.meaning === 'moved';
+  const step: Step = { header, block, src, rules, fields, report, moved };
   const number = resolveNumber(step);
-  const title = resolveTitle(step);
+  const movedTo = moved ? firstUrl(header.body) : undefined;
+  if (moved && !movedTo)
+    report(statusField, 'warning', 'moved/no-address', 'the proposal is marked as moved, but its text names no https:// address to send readers to');
+  const title = resolveTitle(step) || (moved ? `Moved${movedTo ? ` to ${movedTo.replace(/^https?:\/\//, '')}` : ''}` : undefined);
 
   const authorField = fields.get('author');
   const author = authorField ? parseAuthors(authorField.value) : [];
@@ -294,8 +324,6 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
   else if (authorField && author.some((a) => a.name === ''))
     report(authorField, 'error', 'author/invalid', `an author in "${authorField.value}" has no name`);
 
-  const statusField = fields.get('status');
-  const status = statusField ? normalizeStatus(statusField.value, rules.statuses) : undefined;
   if (statusField && status && !status.known) {
     report(
       statusField,
@@ -324,6 +352,7 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
       ...(created ? { created } : {}),
       statusKnown: status?.known ?? false,
       ...(status?.note ? { statusNote: status.note } : {}),
+      ...(movedTo ? { movedTo } : {}),
       extra,
       placement: block.placement,
       lines,

@@ -11,6 +11,8 @@ export const authorSchema = z.object({
   provider: z.string().optional(),
   role: z.string().optional(),
   email: z.string().optional(),
+  handle: z.string().optional(),
+  url: z.string().url().optional(),
 });
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (YYYY-MM-DD)');
@@ -19,7 +21,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date (Y
 const KNOWN = {
   bip: z.number().int().nonnegative(),
   title: z.string().trim().min(1),
-  author: z.array(authorSchema).min(1, 'at least one author'),
+  // The normalizer reports a missing author (a moved stub has none).
+  author: z.array(authorSchema),
   status: z.string().min(1),
   type: z.string().min(1),
   category: z.string().min(1),
@@ -43,6 +46,8 @@ function fieldSchema(field: TemplateField): z.ZodType {
 const derived = {
   statusKnown: z.boolean(),
   statusNote: z.string().optional(),
+  /** Where a moved proposal lives now. */
+  movedTo: z.string().url().optional(),
   extra: z.array(z.object({ key: z.string(), value: z.string() })),
   placement: z.enum(['frontmatter', 'fence', 'section', 'top', 'footer']).optional(),
   lines: z.record(z.string(), z.number()),

@@ -43,9 +43,38 @@ export function firstSentence(text: string): string {
   return sentence.length > MAX ? `${sentence.slice(0, MAX - 1).replace(/\s+\S*$/, '')}…` : sentence;
 }
 
+/** A MediaWiki heading line (`== Abstract ==`) as markdown; other lines as they are. Scanned,
+ * not matched by a pattern, so a long line of `=` costs one pass. */
+function wikiHeading(line: string): string {
+  const t = line.trim();
+  let open = 0;
+  while (open < t.length && t[open] === '=') open++;
+  let close = 0;
+  while (close < t.length - open && t[t.length - 1 - close] === '=') close++;
+  const title = t.slice(open, t.length - close).trim();
+  return open > 0 && close > 0 && title ? `${'#'.repeat(Math.min(6, Math.max(2, Math.min(open, close))))} ${title}` : line;
+}
+
+/** MediaWiki's headings, links and quote marks as the markdown this module reads. */
+function fromWiki(text: string): string {
+  return splitLines(text)
+    .map(wikiHeading)
+    .join('\n')
+    .replace(/\[\[(?:[^\]|\n]*\|)?([^\]|\n]*)\]\]/g, '$1')
+    .replace(/\[https?:\/\/[^\s\]]+\s([^\]\n]*)\]/g, '$1')
+    .replace(/'{2,}/g, '')
+    .replace(/<ref[^>]*\/>|<ref[^>]*>[^<]*<\/ref>/g, '');
+}
+
 /** `format: 'mdx'` drops what only MDX gives meaning to: import/export lines and `{…}`. */
-export function summarize(body: string, format: 'md' | 'mdx' = 'md'): string | undefined {
-  const lines = splitLines(format === 'mdx' ? body.replace(/^(?:import|export)\s.*$/gm, '').replace(/\{[^{}\n]*\}/g, '') : body);
+export function summarize(body: string, format: 'md' | 'mdx' | 'mediawiki' = 'md'): string | undefined {
+  const source =
+    format === 'mdx'
+      ? body.replace(/^(?:import|export)\s.*$/gm, '').replace(/\{[^{}\n]*\}/g, '')
+      : format === 'mediawiki'
+        ? fromWiki(body)
+        : body;
+  const lines = splitLines(source);
   const abstract = lines.findIndex((l) => /^##\s+abstract\s*$/i.test(l.trim()));
   const text = firstParagraph(lines, abstract >= 0 ? abstract + 1 : 0);
   return text ? firstSentence(text) : undefined;

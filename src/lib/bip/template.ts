@@ -5,6 +5,7 @@
  */
 import { parseHeader } from './header.ts';
 import { canonicalFieldName, isKnownField, REQUIRED_FIELDS } from './constants.ts';
+import type { Profile } from '../profile/profile.ts';
 import { splitLines } from './lines.ts';
 
 export interface TemplateField {
@@ -14,6 +15,8 @@ export interface TemplateField {
   label: string;
   /** Accepted values when the template gives a choice list. */
   choices?: string[];
+  /** The template marks the field `(optional)`: its absence is not reported. */
+  optional?: boolean;
 }
 
 export interface TemplateSpec {
@@ -26,23 +29,36 @@ export interface TemplateSpec {
 }
 
 const CHOICE_LIST = /^\[([^\]]*\|[^\]]*)\]$/;
+/** `Requires: BIP numbers (optional)`: a field a proposal may leave out. */
+const OPTIONAL = /\s*\(optional\)\s*$/i;
 
-export function readTemplate(source: string): TemplateSpec {
-  const header = parseHeader(source, { isHeaderKey: (name) => isKnownField(canonicalFieldName(name)) });
-  if (!header.block) throw new Error('the template has no header block (expected a "## BIP Information" section)');
+export function readTemplate(source: string, profile: Pick<Profile, 'fieldAliases' | 'term'>): TemplateSpec {
+  const aliases = profile.fieldAliases;
+  const header = parseHeader(source, { isHeaderKey: (name) => isKnownField(canonicalFieldName(name, aliases)) });
+  if (!header.block)
+    throw new Error(
+      'the template has no header block (expected YAML frontmatter, a fenced "Key: value" preamble or a header section)',
+    );
   const fields = header.block.fields.map((f): TemplateField => {
-    const m = CHOICE_LIST.exec(f.value.trim());
+    const optional = OPTIONAL.test(f.value);
+    const value = optional ? f.value.replace(OPTIONAL, '') : f.value;
+    const m = CHOICE_LIST.exec(value.trim());
     const choices = m?.[1]!
       .split('|')
       .map((c) => c.trim())
       .filter(Boolean);
-    return { name: canonicalFieldName(f.name), label: f.key, ...(choices ? { choices } : {}) };
+    return {
+      name: canonicalFieldName(f.name, aliases),
+      label: f.key,
+      ...(choices ? { choices } : {}),
+      ...(optional ? { optional } : {}),
+    };
   });
   const missing = REQUIRED_FIELDS.filter((name) => !fields.some((f) => f.name === name));
   if (missing.length > 0) {
-    const label = (name: string) => (name === 'bip' ? 'BIP' : name[0]!.toUpperCase() + name.slice(1));
+    const label = (name: string) => (name === 'bip' ? profile.term : name[0]!.toUpperCase() + name.slice(1));
     throw new Error(
-      `the template's header has no ${missing.map((m) => `"${label(m)}"`).join(', ')} field; a BIP template names at least ${REQUIRED_FIELDS.map(label).join(', ')}`,
+      `the template's header has no ${missing.map((m) => `"${label(m)}"`).join(', ')} field; a template names at least ${REQUIRED_FIELDS.map(label).join(', ')}`,
     );
   }
   const lines = splitLines(header.body);

@@ -5,7 +5,7 @@
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { FILES_DIR } from '../urls.ts';
+import { FILES_DIR, publishedPath } from '../urls.ts';
 
 export async function publishFiles(
   siteDir: string,
@@ -16,7 +16,7 @@ export async function publishFiles(
   let copied = 0;
   for (const rel of new Set(linked)) {
     if (!publishable.has(rel)) continue;
-    const target = join(siteDir, FILES_DIR, rel);
+    const target = join(siteDir, FILES_DIR, publishedPath(rel));
     await mkdir(dirname(target), { recursive: true });
     await copyFile(join(registryDir, rel), target);
     copied++;

@@ -4,7 +4,6 @@
  */
 import { basename, dirname } from 'node:path';
 import { checkBip } from '../bip/check.ts';
-import { numberFromName } from '../bip/number.ts';
 import type { BipData } from '../bip/schema.ts';
 import type { Registry } from '../registry/load.ts';
 import type { RegistrySetup } from '../registry/rules.ts';
@@ -76,7 +75,7 @@ export function changeSet(
     else if (before) touch(before.data.bip, 'removed', before.data.title);
     else {
       // A companion document that is gone: it belonged to the BIP its folder is named after.
-      const folderBip = numberFromName(basename(dirname(file.relPath)));
+      const folderBip = rules.profile.numbering.fromName(basename(dirname(file.relPath)));
       if (folderBip !== undefined && byNumber.has(folderBip))
         touch(folderBip, 'modified', byNumber.get(folderBip)!.data.title).companions.push(file.relPath);
     }

@@ -5,7 +5,6 @@
  * the server uses, so a row looks the same whichever side made it.
  */
 import { makeUrls, type Urls } from '../urls.ts';
-import { parseNumber } from '../bip/number.ts';
 import { escapeHtml } from '../render/escape.ts';
 
 /** `[number, title, status, tone, type, category, authors as [name, provider?], created]`. */
@@ -40,11 +39,12 @@ export function rowText(row: Row): string {
   return [n, title, status, type, category, ...authors.flat(), created].join(' ').toLowerCase();
 }
 
-export function matches(row: Row, q: string, status: string): boolean {
+/** `parseNumber` is the profile's (lib/profile/numbering.ts): `5`, `05`, `bip-5`, `#5`. */
+export function matches(row: Row, q: string, status: string, parseNumber: (text: string) => number | undefined): boolean {
   if (status && row[2] !== status) return false;
   const query = q.trim().toLowerCase();
   if (!query) return true;
-  // `5`, `05`, `bip-5`, `BIP-05` name a number; anything else is words.
+  // A number, in any of the registry's spellings, names a proposal; anything else is words.
   const n = parseNumber(query);
   return n !== undefined ? row[0] === n : rowText(row).includes(query);
 }
@@ -67,7 +67,9 @@ export const SORT_KEYS = {
 export type SortKey = keyof typeof SORT_KEYS;
 
 /** A row as the registry table's `<tr>` (see components/BipTable.astro). */
-export function rowHtml(row: Row, urls: Urls, statusRank: number): string {
+/** `shown` names the optional columns the table has (`type`, `category`, `created`): a registry
+ * whose template has no such field has no such column. */
+export function rowHtml(row: Row, urls: Urls, statusRank: number, shown: ReadonlySet<string>): string {
   const [n, title, status, tone, type, category, authors, created] = row;
   const term = (kind: 'type' | 'category', value: string) =>
     value
@@ -85,10 +87,10 @@ export function rowHtml(row: Row, urls: Urls, statusRank: number): string {
     `<td class="num" data-value="${n}"><a href="${link}">${n}</a></td>` +
     `<td data-value="${escapeHtml(title)}"><a href="${link}">${escapeHtml(title)}</a></td>` +
     `<td data-value="${statusRank}"><a class="badge" href="${escapeHtml(urls.status(status))}" data-status="${escapeHtml(tone)}">${escapeHtml(status)}</a></td>` +
-    `<td data-value="${escapeHtml(type)}" data-label="Type">${term('type', type)}</td>` +
-    `<td data-value="${escapeHtml(category)}" data-label="Category">${term('category', category)}</td>` +
+    (shown.has('type') ? `<td data-value="${escapeHtml(type)}" data-label="Type">${term('type', type)}</td>` : '') +
+    (shown.has('category') ? `<td data-value="${escapeHtml(category)}" data-label="Category">${term('category', category)}</td>` : '') +
     `<td data-value="${escapeHtml(authors.map((a) => a[0]).join(', '))}"><ul class="authors">${people}</ul></td>` +
-    `<td class="date" data-value="${escapeHtml(created)}">${created ? `<time datetime="${escapeHtml(created)}">${escapeHtml(created)}</time>` : '—'}</td>` +
+    (shown.has('created') ? `<td class="date" data-value="${escapeHtml(created)}">${created ? `<time datetime="${escapeHtml(created)}">${escapeHtml(created)}</time>` : '—'}</td>` : '') +
     '</tr>'
   );
 }

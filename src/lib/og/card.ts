@@ -25,14 +25,16 @@ export interface CardSpec {
 
 /** Badge colours per status tone, as on the site's light theme. */
 const TONES: Record<string, string> = {
-  draft: '#59636e',
-  proposed: '#0969da',
-  review: '#9a6700',
-  approved: '#1a7f37',
-  implementation: '#8250df',
-  implemented: '#116329',
-  rejected: '#cf222e',
-  withdrawn: '#6e7781',
+  neutral: '#59636e',
+  info: '#0969da',
+  attention: '#9a6700',
+  accepted: '#0a7b75',
+  progress: '#8250df',
+  success: '#1a7f37',
+  paused: '#bc4c00',
+  danger: '#cf222e',
+  retired: '#7d4e57',
+  moved: '#4c5bab',
   other: '#57606a',
 };
 

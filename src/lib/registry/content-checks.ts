@@ -4,6 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import { splitLines } from '../bip/lines.ts';
+import type { Profile } from '../profile/profile.ts';
 
 /** The lines of a body outside fenced code blocks, with their 1-based numbers. */
 function proseLines(body: string): { text: string; line: number }[] {
@@ -38,18 +39,29 @@ export function sectionProblems(body: string, required: readonly string[], file:
   return required
     .filter((title) => !present.has(sectionKey(title)))
     .map((title) =>
-      diagnostic(file, undefined, 'warning', 'section/missing', `the template requires a "${title}" section; this BIP has none`),
+      diagnostic(file, undefined, 'warning', 'section/missing', `the template requires a "${title}" section; this document has none`),
     );
 }
 
-/** `BIP-7`, `BIP 7`, `BIP0007`; not `BIP-0009-style`, `BIP 2.0`, `/bip-0341.mediawiki`. */
-const REFERENCE = /(?<![\w/.-])BIP[-\s]?0*(\d{1,4})(?![\w]|[.-]\w)/gi;
+/** `BIP-7`, `BIP 7`, `BIP0007` (with the profile's prefixes); not `BIP-0009-style`, `BIP 2.0`,
+ * `/bip-0341.mediawiki`. */
+const referencePattern = (profile: Pick<Profile, 'numbering'>) =>
+  new RegExp(`(?<![\\w/.-])${profile.numbering.prefixSource}[-\\s]?0*(\\d{1,6})(?![\\w]|[.-]\\w)`, 'gi');
+const patterns = new WeakMap<object, RegExp>();
 /** What is not prose on a line: code spans, link targets, bare URLs, HTML comments and tags. */
 const NOT_PROSE = /`[^`]*`|\]\([^)]*\)|<!--.*?-->|<[^>]+>|\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
 
 /** `BIP-12` in the prose of a BIP when the registry has no BIP 12 (code is not prose). */
-export function referenceProblems(body: string, self: number, known: ReadonlySet<number>, file: string): Diagnostic[] {
+export function referenceProblems(
+  body: string,
+  self: number,
+  known: ReadonlySet<number>,
+  file: string,
+  profile: Pick<Profile, 'numbering' | 'term'>,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let REFERENCE = patterns.get(profile);
+  if (!REFERENCE) patterns.set(profile, (REFERENCE = referencePattern(profile)));
   for (const { text, line } of proseLines(body)) {
     const prose = text.replace(NOT_PROSE, (skip) => ' '.repeat(skip.length));
     const seen = new Set<number>();
@@ -63,7 +75,7 @@ export function referenceProblems(body: string, self: number, known: ReadonlySet
           { line, column: m.index + 1 },
           'warning',
           'reference/unknown',
-          `${m[0]} is referenced, but the registry has no BIP ${n}`,
+          `${m[0]} is referenced, but the registry has no ${profile.term} ${n}`,
         ),
       );
     }

@@ -8,14 +8,13 @@ import { createHash } from 'node:crypto';
 import { checkBip } from '../bip/check.ts';
 import { checkMdx } from '../bip/mdx.ts';
 import { parseHeader } from '../bip/header.ts';
-import { titleFromH1 } from '../bip/number.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import type { BipData } from '../bip/schema.ts';
 import type { ParsedHeader } from '../bip/header.ts';
 import type { RegistrySetup } from './rules.ts';
 import type { BipFile } from './discover.ts';
 
-export type SourceFormat = 'md' | 'mdx';
+export type SourceFormat = 'md' | 'mdx' | 'mediawiki';
 
 export interface LoadedCompanion {
   slug: string;
@@ -37,13 +36,16 @@ export interface LoadedBip {
   /** Hash of the raw file: an unchanged file is not rendered again. */
   digest: string;
   companions: LoadedCompanion[];
+  /** Files of its own folder (images, data, code), relative to the registry. */
+  files: string[];
 }
 
 export function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-export const formatOf = (path: string): SourceFormat => (extname(path).toLowerCase() === '.mdx' ? 'mdx' : 'md');
+const FORMATS: Readonly<Record<string, SourceFormat>> = { '.mdx': 'mdx', '.mediawiki': 'mediawiki', '.wiki': 'mediawiki' };
+export const formatOf = (path: string): SourceFormat => FORMATS[extname(path).toLowerCase()] ?? 'md';
 
 /** `.MDX` and other spellings the MDX compiler does not read. */
 function extensionProblem(path: string, file: string): Diagnostic[] {
@@ -128,8 +130,21 @@ function checkText(text: string, digest: string, found: BipFile, file: string, s
       body: checked.header.body,
       digest,
       companions: [],
+      files: [],
     },
   };
+}
+
+/** The first `=Title=` or `==Title==` line of a MediaWiki document. */
+function wikiTitle(text: string): { text: string } | undefined {
+  for (const line of text.split('\n', 400)) {
+    const t = line.trim();
+    if (t.startsWith('=') && t.endsWith('=') && t.length > 2) {
+      const inner = t.replace(/^=+/, '').replace(/=+$/, '').trim();
+      if (inner) return { text: inner };
+    }
+  }
+  return undefined;
 }
 
 /** Reads one companion document: its title from its H1, else from its name. */
@@ -150,7 +165,8 @@ export function readCompanion(
   }
   const header = parseHeader(text, { isHeaderKey: () => false });
   const fallback = slug.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
-  const title = (header.h1 ? titleFromH1(header.h1.text) || header.h1.text : fallback).replace(/`([^`]*)`/g, '$1');
+  const h1 = header.h1 ?? (formatOf(path) === 'mediawiki' ? wikiTitle(text) : undefined);
+  const title = (h1 ? setup.rules.profile.numbering.titleFromH1(h1.text) || h1.text : fallback).replace(/`([^`]*)`/g, '$1');
   const companion = { slug, title, relPath, path, format: formatOf(path), body: header.body, digest: hashText(text) };
   const problems =
     companion.format === 'mdx' && setup.config.mdx === 'compile' ? checkMdx(companion.body, file, dirname(path)) : [];

@@ -6,7 +6,6 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { numberFromName } from '../bip/number.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import { templateFor, type RegistryConfig } from '../config.ts';
 import { loadRegistry, TemplateError, type Registry } from './load.ts';
@@ -30,7 +29,7 @@ function registryRootOf(file: string, config: RegistryConfig): string {
     if (templateFor(dir)) return dir;
   }
   const dir = dirname(file);
-  return numberFromName(basename(dir)) !== undefined ? dirname(dir) : dir;
+  return config.profile.numbering.fromName(basename(dir)) !== undefined ? dirname(dir) : dir;
 }
 
 export function lintPaths(paths: readonly string[], config: RegistryConfig, cwd = process.cwd()): LintResult {

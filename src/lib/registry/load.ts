@@ -69,7 +69,7 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
   const opts = typeof options === 'string' ? { displayRoot: options } : options;
   const setup = opts.setup ?? registrySetup(config);
   const show = displayPath(opts.displayRoot);
-  const found = discoverRegistry(config.bipsDir);
+  const found = discoverRegistry(config.bipsDir, config.profile);
   const diagnostics = found.diagnostics.map((d) => ({ ...d, file: show(d.file) }));
   const byNumber = new Map<number, LoadedBip>();
   let checked = 0;
@@ -82,9 +82,9 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
     const earlier = byNumber.get(bip.data.bip);
     if (earlier) {
       const block = read.header?.block;
-      const field = block?.fields.find((f) => canonicalFieldName(f.name) === 'bip');
+      const field = block?.fields.find((f) => canonicalFieldName(f.name, config.profile.fieldAliases) === 'bip');
       const at = field ?? { line: block?.start ?? 1, column: 1 };
-      const message = `BIP ${bip.data.bip} is already defined by ${show(earlier.relPath)}`;
+      const message = `${config.profile.term} ${bip.data.bip} is already defined by ${show(earlier.relPath)}`;
       diagnostics.push(diagnostic(show(file.relPath), at, 'error', 'number/duplicate', message));
       continue;
     }
@@ -93,6 +93,7 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
       diagnostics.push(...read.diagnostics);
       if (read.companion) bip.companions.push(read.companion);
     }
+    bip.files = file.files;
     byNumber.set(bip.data.bip, bip);
   }
   if (opts.cache) {
@@ -103,11 +104,11 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
   const published = publish(bips, found.assets, { base: opts.base ?? '/', sourceUrl: config.sourceUrl, bipsDir: config.bipsDir });
   diagnostics.push(...linkProblems(bips, published, config.mdx === 'compile', show));
   // Numbers in use, including BIPs that failed their checks: a reference to one is not unknown.
-  const known = new Set([...bips.map((b) => b.data.bip), ...namedNumbers(found)]);
+  const known = new Set([...bips.map((b) => b.data.bip), ...namedNumbers(found, config.profile)]);
   for (const b of bips) {
     diagnostics.push(
       ...sectionProblems(b.body, setup.rules.template.requiredSections, show(b.relPath)),
-      ...referenceProblems(b.body, b.data.bip, known, show(b.relPath)),
+      ...referenceProblems(b.body, b.data.bip, known, show(b.relPath), config.profile),
     );
   }
   return {

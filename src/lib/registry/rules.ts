@@ -29,9 +29,10 @@ export class TemplateError extends Error {
 
 /** The rules a registry is checked against. A broken template is a located error, since every
  * BIP would otherwise be judged by a schema nobody meant. */
-export function loadRules(config: Pick<RegistryConfig, 'templatePath' | 'statuses'>): RegistryRules {
+export function loadRules(config: Pick<RegistryConfig, 'templatePath' | 'statuses' | 'profile'>): RegistryRules {
   try {
-    return { template: readTemplate(readFileSync(config.templatePath, 'utf8')), statuses: config.statuses };
+    const template = readTemplate(readFileSync(config.templatePath, 'utf8'), config.profile);
+    return { template, statuses: config.statuses, profile: config.profile };
   } catch (e) {
     throw new TemplateError(config.templatePath, (e as Error).message);
   }

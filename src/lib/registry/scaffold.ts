@@ -6,6 +6,7 @@
 import { parseHeader } from '../bip/header.ts';
 import { canonicalFieldName, isKnownField } from '../bip/constants.ts';
 import type { Registry } from './load.ts';
+import type { Profile } from '../profile/profile.ts';
 
 export interface NewBip {
   bip: number;
@@ -15,19 +16,20 @@ export interface NewBip {
 }
 
 /** The template with the values written into its header fields and its H1. */
-export function fillTemplate(template: string, values: NewBip): string {
+export function fillTemplate(template: string, values: NewBip, profile: Pick<Profile, 'fieldAliases' | 'term'>): string {
+  const aliases = profile.fieldAliases;
   if (!values.title.trim() || /[\r\n]/.test(values.title)) throw new Error('the title must be one non-empty line');
-  const header = parseHeader(template, { isHeaderKey: (name) => isKnownField(canonicalFieldName(name)) });
+  const header = parseHeader(template, { isHeaderKey: (name) => isKnownField(canonicalFieldName(name, aliases)) });
   const lines = template.split('\n');
   const wanted: Record<string, string> = { bip: String(values.bip), title: values.title.trim(), created: values.created };
   for (const field of header.block?.fields ?? []) {
-    const value = wanted[canonicalFieldName(field.name)];
+    const value = wanted[canonicalFieldName(field.name, aliases)];
     if (value === undefined) continue;
     const line = lines[field.line - 1]!;
     const at = line.indexOf(field.value, field.column - 1);
     lines[field.line - 1] = at < 0 ? line : line.slice(0, at) + value + line.slice(at + field.value.length);
   }
-  if (header.h1) lines[header.h1.line - 1] = `# BIP-${values.bip}: ${values.title.trim()}`;
+  if (header.h1) lines[header.h1.line - 1] = `# ${profile.term}-${values.bip}: ${values.title.trim()}`;
   return lines.join('\n');
 }
 
@@ -37,5 +39,6 @@ export function nextNumber(registry: Pick<Registry, 'numbers'>): number {
   return registry.numbers.size ? Math.max(...registry.numbers) + 1 : 1;
 }
 
-/** `bip-0012.md`: the bundled examples' naming. */
-export const newFileName = (n: number) => `bip-${String(n).padStart(4, '0')}.md`;
+/** `bip-0012.md`: the profile's first file pattern, the number padded to four digits. */
+export const newFileName = (n: number, profile: Pick<Profile, 'numbering'>) =>
+  `${profile.numbering.spec.files[0]!.replace('{n}', String(n).padStart(4, '0'))}.md`;

@@ -42,15 +42,6 @@ export function hasFilters(state: SearchState): boolean {
   return Object.values(state.filters).some((v) => v && v.length > 0);
 }
 
-/**
- * The number a query names when it is a BIP number in any of the ways people write one: `5`,
- * `05`, `bip5`, `BIP-05`, `bip 0005`, `#5`. Anything else is text.
- */
-export function bipNumberQuery(q: string): number | undefined {
-  const m = /^\s*(?:bip[\s_-]*|#)?(\d{1,7})\s*$/i.exec(q);
-  return m ? Number(m[1]) : undefined;
-}
-
 /** The index's values a state selects, facet by facet: `draft` → `Draft`. Unknown slugs drop out. */
 export function selectedValues(
   state: SearchState,

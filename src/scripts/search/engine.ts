@@ -5,7 +5,13 @@
  */
 import { normalizeBase } from '../../lib/urls.ts';
 import { NUMBER_FILTER, SEARCH_FACETS, SEARCH_SORTS, type SearchFacetKey, type SearchMeta } from '../../lib/search/record.ts';
-import { bipNumberQuery, type SearchState } from '../../lib/search/state.ts';
+import type { SearchState } from '../../lib/search/state.ts';
+import { makeNumbering, type Numbering } from '../../lib/profile/numbering.ts';
+import { profileOf } from '../../lib/profile/client.ts';
+
+let read: Numbering | undefined;
+/** The registry's number reader: `EIP-1559`, `eip 1559`, `#1559`. */
+const numbering = () => (read ??= makeNumbering({ prefixes: profileOf().prefixes, files: [] }));
 
 type Filters = Record<string, { any: string[] } | string>;
 type Counts = Record<string, Record<string, number>>;
@@ -132,7 +138,8 @@ export async function runSearch(
   // With no words to rank by, "best match" means registry order.
   const sort = spec && 'by' in spec ? { [spec.by]: spec.order } : browsing ? { number: 'asc' } : undefined;
   const term = browsing ? null : state.q;
-  const number = bipNumberQuery(state.q);
+  // `5`, `05`, `EIP-5`, `eip 5`, `#5` (the registry's prefixes) name a proposal's number.
+  const number = numbering().parse(state.q);
   const byNumber = (f: Filters) =>
     number === undefined ? null : pf.search(null, { filters: { ...f, [NUMBER_FILTER]: String(number) } });
   const narrowed = (key: SearchFacetKey) => options.counts && !!selected[key]?.length;

@@ -5,11 +5,12 @@
 import { SEARCH_FACETS, type SearchFacetKey } from '../../lib/search/record.ts';
 import { hasFilters, readState, selectedValues, writeState, type SearchState } from '../../lib/search/state.ts';
 import { makeUrls } from '../../lib/urls.ts';
+import { profileOf } from '../../lib/profile/client.ts';
 import { base, failureMessage, runSearch, type Hit } from './engine.ts';
 import { hitItem } from './render.ts';
 
 const PAGE = 20;
-const urls = makeUrls(base);
+const urls = makeUrls(base, undefined, profileOf().proposal);
 const root = document.querySelector<HTMLElement>('[data-search-page]')!;
 const form = root.querySelector('form')!;
 const input = root.querySelector<HTMLInputElement>('input[data-search-main]')!;
@@ -90,7 +91,7 @@ async function run(): Promise<void> {
     list.replaceChildren();
     more.hidden = true;
     setCounts(undefined);
-    status.textContent = 'Type words, a BIP number or an author, or tick a status or category to list its BIPs.';
+    status.textContent = `Type words, a ${profileOf().term} number or an author, or tick a status or category to list its ${profileOf().plural}.`;
     return settle(mine);
   }
   try {

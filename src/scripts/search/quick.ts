@@ -4,12 +4,13 @@
  * (and cancels a search still running); the arrow keys move between the results.
  */
 import { makeUrls } from '../../lib/urls.ts';
+import { profileOf } from '../../lib/profile/client.ts';
 import { emptyState, writeState } from '../../lib/search/state.ts';
 import { base, failureMessage, runSearch } from './engine.ts';
 import { hitItem } from './render.ts';
 
 const SHOWN = 6;
-const urls = makeUrls(base);
+const urls = makeUrls(base, undefined, profileOf().proposal);
 
 export function attachQuickResults(form: HTMLFormElement, input: HTMLInputElement): void {
   if (form.dataset.quick) return;

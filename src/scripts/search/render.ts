@@ -1,5 +1,6 @@
 /** Search results as DOM, shared by the header's quick results and the search page. */
 import type { HitView } from './engine.ts';
+import { profileOf } from '../../lib/profile/client.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -31,13 +32,13 @@ export function hitItem(hit: HitView, options: { excerpt: boolean }): HTMLLIElem
   const link = el('a', 'hit-title');
   link.href = hit.url;
   if (hit.kind === 'companion') link.append(hit.title);
-  else link.append(el('span', 'num', `BIP-${hit.bip}`), ' ', hit.title);
+  else link.append(el('span', 'num', `${profileOf().term}-${hit.bip}`), ' ', hit.title);
   const badge = el('span', 'badge', hit.status);
   badge.dataset.status = hit.tone;
   const line = el('p', 'hit-line');
   line.append(link, ' ', badge);
   li.append(line);
-  if (hit.kind === 'companion') li.append(el('p', 'hit-kind', `Companion document of BIP-${hit.bip}: ${hit.parent ?? ''}`));
+  if (hit.kind === 'companion') li.append(el('p', 'hit-kind', `Companion document of ${profileOf().term}-${hit.bip}: ${hit.parent ?? ''}`));
   if (options.excerpt && hit.excerpt) {
     const p = el('p', 'excerpt');
     p.append(excerptNodes(hit.excerpt));
