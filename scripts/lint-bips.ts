@@ -36,8 +36,11 @@ for (let i = 0; i < args.length; i++) {
 }
 
 let result;
+let term = '';
 try {
-  result = lintPaths(paths, loadRegistryConfig(process.cwd()));
+  const config = loadRegistryConfig(process.cwd());
+  term = config.profile.term;
+  result = lintPaths(paths, config);
 } catch (e) {
   // Settings and template mistakes are the user's to fix, not crashes: one line, no stack.
   if (e instanceof ConfigError || e instanceof TemplateError) {
@@ -50,5 +53,5 @@ const { files, notes } = result;
 const diagnostics = isStrict ? strict(result.diagnostics) : result.diagnostics;
 for (const note of notes) console.log(`note: ${note}`);
 console.log(formatReport(diagnostics, format));
-console.log(`${files} BIP file${files === 1 ? '' : 's'} checked${isStrict ? ' (strict: warnings count as errors)' : ''}`);
+console.log(`${files} ${term} file${files === 1 ? '' : 's'} checked${isStrict ? ' (strict: warnings count as errors)' : ''}`);
 process.exit(countBySeverity(diagnostics).errors > 0 ? 1 : 0);

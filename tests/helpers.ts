@@ -7,6 +7,7 @@ import { checkBip } from '../src/lib/bip/check.ts';
 import { DEFAULT_STATUSES } from '../src/lib/bip/constants.ts';
 import { formatDiagnostic } from '../src/lib/bip/diagnostics.ts';
 import { loadRegistryConfig, type RegistryConfig } from '../src/lib/config.ts';
+import { DEFAULT_PROFILE } from '../src/lib/profile/profile.ts';
 
 export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 export const fixture = (...parts: string[]) => fileURLToPath(new URL(`fixtures/${parts.join('/')}`, import.meta.url));
@@ -14,8 +15,8 @@ export const fixture = (...parts: string[]) => fileURLToPath(new URL(`fixtures/$
 export const bundledTemplate = readFileSync(new URL('../bips/template.md', import.meta.url), 'utf8');
 
 export function rulesFrom(templateText = bundledTemplate) {
-  const template = readTemplate(templateText);
-  return { rules: { template, statuses: DEFAULT_STATUSES }, schema: buildBipSchema(template) };
+  const template = readTemplate(templateText, DEFAULT_PROFILE);
+  return { rules: { template, statuses: DEFAULT_STATUSES, profile: DEFAULT_PROFILE }, schema: buildBipSchema(template) };
 }
 
 const defaults = rulesFrom();

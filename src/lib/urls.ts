@@ -61,7 +61,7 @@ export function proposalPagesGlob(pattern = DEFAULT_PROPOSAL_URL): string {
 /** `EIPS/eip-{n}` → `EIPS/EIP-{n}`: the last segment's letters in upper case. */
 function upperLast(pattern: string): string {
   const cut = pattern.lastIndexOf('/') + 1;
-  return pattern.slice(0, cut) + pattern.slice(cut).replace(/[a-z]+/g, (w) => w.toUpperCase());
+  return pattern.slice(0, cut) + pattern.slice(cut).replace(/\{n\}|[a-z]+/g, (w) => (w === '{n}' ? w : w.toUpperCase()));
 }
 
 /** An alias that names a file (`EIPS/eip-1.html`) rather than a folder with an index page. */
@@ -78,7 +78,7 @@ export function aliasSlugs(n: number, pattern = DEFAULT_PROPOSAL_URL, extra: rea
   const forms = [...padded.map((p) => pattern.replace('{n}', p)), ...(upper !== pattern ? padded.map((p) => upper.replace('{n}', p)) : [])];
   // `/404/` and `/500/` are the error pages' own addresses on most hosts.
   const bare = !pattern.includes('/') && pattern !== '{n}' && !RESERVED_NUMBERS.has(digits) ? [digits] : [];
-  const own = extra.flatMap((a) => [a.replace('{n}', digits), ...padded.map((p) => a.replace('{n}', p))]);
+  const own = extra.map((a) => a.replace('{n}', digits));
   const canonical = proposalSlug(n, pattern);
   return [...new Set([...forms, ...bare, ...own])].filter((a) => a !== canonical);
 }

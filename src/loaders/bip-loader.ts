@@ -77,17 +77,17 @@ function userError(message: string): Error {
   return error;
 }
 
-function report(ctx: StoreContext, registry: Registry, rendered: number): void {
+function report(ctx: StoreContext, registry: Registry, rendered: number, term: string): void {
   for (const s of registry.skipped) ctx.logger.info(`left out ${s.relPath}: ${s.reason}`);
   const { errors, warnings } = countBySeverity(registry.diagnostics);
   const failed = new Set(registry.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
   const companions = registry.bips.reduce((n, b) => n + b.companions.length, 0);
   ctx.logger.info(
-    `${registry.bipFiles} BIP files: ${registry.bips.length} published, ${failed} with errors; ` +
+    `${registry.bipFiles} ${term} files: ${registry.bips.length} published, ${failed} with errors; ` +
       `${companions} companion documents; ${registry.skipped.length} files left out; ${rendered} entries (re)stored`,
   );
   if (errors > 0) {
-    const message = `BIP registry has ${errors} error${errors === 1 ? '' : 's'}:\n${formatReport(registry.diagnostics)}`;
+    const message = `${term} registry has ${errors} error${errors === 1 ? '' : 's'}:\n${formatReport(registry.diagnostics)}`;
     // The dev server keeps serving the BIPs that are fine; a build must not publish a broken registry.
     if (ctx.watcher) ctx.logger.error(message);
     else throw userError(message);
@@ -155,7 +155,7 @@ export async function syncStore(ctx: StoreContext, state: BuildState): Promise<n
   }
   for (const id of ctx.store.keys()) if (!seen.has(id)) ctx.store.delete(id);
   bodies.prune(digests);
-  report(ctx, registry, stored);
+  report(ctx, registry, stored, state.config.profile.term);
   return stored;
 }
 

@@ -3,14 +3,15 @@ import { referenceProblems, sectionProblems } from '../../src/lib/registry/conte
 import { readTemplate } from '../../src/lib/bip/template.ts';
 import { formatDiagnostic } from '../../src/lib/bip/diagnostics.ts';
 import { bundledTemplate } from '../helpers.ts';
+import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 
 const show = (list: ReturnType<typeof sectionProblems>) => list.map(formatDiagnostic);
 
 describe('required sections', () => {
   test('the template marks them with <!-- required --> under the heading', () => {
-    expect(readTemplate(bundledTemplate).requiredSections).toEqual(['Abstract']);
+    expect(readTemplate(bundledTemplate, DEFAULT_PROFILE).requiredSections).toEqual(['Abstract']);
     const own = bundledTemplate.replace('## Specification\n', '## Specification\n<!-- required -->\n');
-    expect(readTemplate(own).requiredSections).toEqual(['Abstract', 'Specification']);
+    expect(readTemplate(own, DEFAULT_PROFILE).requiredSections).toEqual(['Abstract', 'Specification']);
   });
 
   test.each([
@@ -49,6 +50,6 @@ describe('references to other BIPs', () => {
     ['<!-- BIP-77 --> a BIP-0009-style rule, BIP 2.0, <span title="BIP-88">x</span>', []],
     ['    BIP-12 in indented code', []],
   ])('%j', (body, expected) => {
-    expect(show(referenceProblems(body, 5, known, 'bip-5.md'))).toEqual(expected);
+    expect(show(referenceProblems(body, 5, known, 'bip-5.md', DEFAULT_PROFILE))).toEqual(expected);
   });
 });

@@ -88,7 +88,7 @@ describe('lint:bips', () => {
     writeFileSync(join(dir, 'TEMPLATE.md'), '---\nlayout: proposal\ntitle: Template\n---\n\n# Template\n');
     const result = lintPaths([dir], configFor(dir), dir);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([
-      'TEMPLATE.md:1:1: error: the template\'s header has no "BIP", "Author", "Status" field; a BIP template names at least BIP, Title, Author, Status [template/invalid]',
+      'TEMPLATE.md:1:1: error: the template\'s header has no "BIP", "Author", "Status" field; a template names at least BIP, Title, Author, Status [template/invalid]',
     ]);
   });
 });

@@ -26,7 +26,7 @@ function lintCase(name: string): Diagnostic[] {
 
 // Long message tails shared by several rows.
 const NO_HEADER =
-  'no header block found: expected a "## BIP Information" section, a fenced "Key: value" preamble, YAML frontmatter, or "**Key**: value" lines after a closing "---"';
+  'no header block found: expected YAML frontmatter, a fenced (or <pre>) "Key: value" preamble, a "## BIP Information" section, or "**Key**: value" lines after a closing "---"';
 const TYPES = "is not one of the template's choices (Standards Track, Informational, Process)";
 const LIFECYCLE =
   'is not in the lifecycle (Draft, Proposed, Review, Approved, Implementation, Implemented, Rejected, Withdrawn); it is kept as written (add it to "statusAliases" or "statuses" in the registry config)';
@@ -136,7 +136,7 @@ const CASES: FaultCase[] = [
     'registry-ambiguous-main-document',
     'registry/ambiguous-main-document',
     [
-      'registry-ambiguous-main-document/BIP-07:1:1: error: folder BIP-07 has several documents that could be the BIP: BIP-07-a.md, BIP-07-b.md; name the BIP BIP-07.md [registry/ambiguous-main-document]',
+      'registry-ambiguous-main-document/BIP-07:1:1: error: folder BIP-07 has several documents that could be the BIP: BIP-07-a.md, BIP-07-b.md; name it BIP-07.md [registry/ambiguous-main-document]',
     ],
   ],
   // `**BIP**: XXX` left from the template (file name and H1 still give the number).

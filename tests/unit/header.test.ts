@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseHeader, readBoldKeyLine, cleanValue } from '../../src/lib/bip/header.ts';
-import { isHeaderKey } from '../../src/lib/bip/check.ts';
+import { headerKeyTest } from '../../src/lib/bip/check.ts';
+import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
+
+const isHeaderKey = headerKeyTest(DEFAULT_PROFILE);
 
 const parse = (text: string) => parseHeader(text, { isHeaderKey });
 const fieldsOf = (text: string) => parse(text).block?.fields.map((f) => [f.key, f.value, f.line, f.column]);

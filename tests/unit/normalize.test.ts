@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { normalizeStatus } from '../../src/lib/bip/status.ts';
 import { parseAuthors } from '../../src/lib/bip/authors.ts';
-import { parseNumber, numberFromName, numberFromH1, titleFromH1 } from '../../src/lib/bip/number.ts';
+import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 import { DEFAULT_STATUSES, isPlaceholder } from '../../src/lib/bip/constants.ts';
 import { bipText, check } from '../helpers.ts';
+
+const { parse: parseNumber, fromName: numberFromName, fromH1: numberFromH1, titleFromH1 } = DEFAULT_PROFILE.numbering;
 
 describe('numbers', () => {
   test.each([

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { loadRegistry } from '../../src/lib/registry/load.ts';
 import { discoverRegistry } from '../../src/lib/registry/discover.ts';
 import { configFor, fixture, projectRoot } from '../helpers.ts';
+import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 
 const faultCases = readdirSync(fixture('faults')).map((name) => join(fixture('faults'), name));
 const registries = [join(projectRoot, 'bips'), fixture('registry'), fixture('broken-registry'), ...faultCases];
@@ -12,7 +13,7 @@ describe('every BIP file ends as a page or as a reported error', () => {
   test.each(registries.map((dir) => [dir.slice(projectRoot.length), dir]))('%s', (_name, dir) => {
     const registry = loadRegistry(configFor(dir));
     // Companion documents are not BIP files; their problems fail the build but are not counted here.
-    const companions = new Set(discoverRegistry(dir).bips.flatMap((b) => b.companions.map((c) => c.relPath)));
+    const companions = new Set(discoverRegistry(dir, DEFAULT_PROFILE).bips.flatMap((b) => b.companions.map((c) => c.relPath)));
     const failed = new Set(
       registry.diagnostics.filter((d) => d.severity === 'error' && !companions.has(d.file)).map((d) => d.file),
     );

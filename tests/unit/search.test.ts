@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { NUMBER_FILTER, SEARCH_FACETS, facetValues, searchRecord } from '../../src/lib/search/record.ts';
-import { bipNumberQuery, emptyState, readState, selectedValues, writeState } from '../../src/lib/search/state.ts';
+import { emptyState, readState, selectedValues, writeState } from '../../src/lib/search/state.ts';
+import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 
 const bip = {
   bip: 12,
@@ -16,7 +17,9 @@ const bip = {
   ],
 };
 
-describe('bipNumberQuery', () => {
+const bipNumberQuery = DEFAULT_PROFILE.numbering.parse;
+
+describe('a number in the query', () => {
   test.each([
     ['5', 5],
     ['05', 5],

@@ -1,10 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { readTemplate } from '../../src/lib/bip/template.ts';
 import { bipText, bundledTemplate, check, rulesFrom } from '../helpers.ts';
+import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 
 describe('the template drives the schema', () => {
   test('the bundled template names the eight fields and their choice lists', () => {
-    const spec = readTemplate(bundledTemplate);
+    const spec = readTemplate(bundledTemplate, DEFAULT_PROFILE);
     expect(spec.fields.map((f) => f.label)).toEqual([
       'BIP',
       'Title',
@@ -62,6 +63,6 @@ describe('the template drives the schema', () => {
   });
 
   test('a template without a header block is refused with a clear message', () => {
-    expect(() => readTemplate('# Template\n\nNo header here.\n')).toThrow(/no header block/);
+    expect(() => readTemplate('# Template\n\nNo header here.\n', DEFAULT_PROFILE)).toThrow(/no header block/);
   });
 });

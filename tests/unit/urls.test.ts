@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { aliasSlugs, makeUrls, normalizeBase } from '../../src/lib/urls.ts';
 import { buildManifest, redirectsFile } from '../../src/lib/manifest.ts';
+import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 
 describe('URLs', () => {
   test.each([
@@ -38,7 +39,8 @@ describe('URLs', () => {
     const urls = makeUrls('/');
     const text = redirectsFile(
       urls,
-      buildManifest(urls, [{ number: 7, title: 'T', status: 'Draft', source: 'bip-0007.md', companions: [] }]),
+      buildManifest(urls, [{ number: 7, title: 'T', status: 'Draft', source: 'bip-0007.md', companions: [] }], DEFAULT_PROFILE),
+      DEFAULT_PROFILE,
     );
     expect(text).toBe('/BIP-7 /bip-7/ 301\n/BIP-7/ /bip-7/ 301\n');
   });

@@ -93,3 +93,6 @@ export function resolveProfile(input: ProfileInput, assetsDir?: string): Profile
 export function label(profile: Pick<Profile, 'term'>, n: number): string {
   return `${profile.term}-${n}`;
 }
+
+/** The profile of a registry that sets nothing: the bundled template's. */
+export const DEFAULT_PROFILE: Profile = resolveProfile({});

@@ -183,6 +183,14 @@ function discoverFolder(root: string, dir: string, result: Discovery, ctx: Conte
   });
 }
 
+/** Whether a folder holds a document named exactly after its number (`BIP-05/BIP-05.md`): then
+ * it is a proposal folder, even beside a file with the same number (a duplicate, reported). */
+function hasOwnDocument(dir: string, n: number, ctx: Context): boolean {
+  return readdirSync(dir).some(
+    (name) => isMarkdown(name) && ctx.fromName(name) === n && ctx.profile.numbering.stripName(stem(name)) === '',
+  );
+}
+
 /** A folder beside a proposal file with its number (`bip-0003/` next to `bip-0003.md`) holds
  * that proposal's files: its documents become companions, the rest its files. */
 function attachFolder(root: string, dir: string, bip: BipFile, result: Discovery, ctx: Context): void {
@@ -238,7 +246,7 @@ function discoverIn(root: string, dir: string, result: Discovery, ctx: Context):
     const n = ctx.fromName(name);
     const beside = n === undefined ? undefined : byNumber.get(n);
     if (TEMPLATE_NAMES.test(name)) result.skipped.push({ relPath: `${rel}/`, reason: 'templates folder' });
-    else if (beside && ctx.profile.layout.assetFolders) attachFolder(root, full, beside, result, ctx);
+    else if (beside && ctx.profile.layout.assetFolders && !hasOwnDocument(full, n!, ctx)) attachFolder(root, full, beside, result, ctx);
     else if (n !== undefined) discoverFolder(root, full, result, ctx);
     else discoverIn(root, full, result, ctx);
   }

@@ -8,14 +8,14 @@
  * `Special:Redirect`, Prism-highlighted code and no footnotes at all. So:
  * - extension tags (`<ref>`, `<references>`, `<source>`, `<syntaxhighlight>`, `<pre>`, `<math>`,
  *   `<img>`) are rendered by this module's hooks;
- * - internal links and images, for which the parser has no hook, are rewritten before rendering into
- *   private-use markers around their visible wikitext, which become `<a>`/`<img>`/`<figure>` after;
- * - headings get github-slugger ids: authors wrote their `#fragment` links against GitHub's ids,
- *   and markdown bodies get the same ones.
+ * - internal links, images and headings, for which it has no hooks, are rewritten before rendering
+ *   into private-use markers around their wikitext, which become `<a>`/`<img>`/`<figure>`/`<hN>`
+ *   after. Headings get github-slugger ids: authors wrote their `#fragment` links against GitHub's
+ *   ids, and markdown bodies get the same ones.
  * Templates are not expanded (no BIP uses them): they are shown as written and reported.
  */
 import Parser from 'wikiparser-node';
-import type { Config, ExtToken, FileToken, LinkToken, Token } from 'wikiparser-node';
+import type { Config, ExtToken, FileToken, HeadingToken, LinkToken, Token } from 'wikiparser-node';
 import { slug as githubSlug } from 'github-slugger';
 import sanitizeHtml from 'sanitize-html';
 import { escapeHtml } from './escape.ts';
@@ -42,13 +42,16 @@ const OPEN = '\uE000';
 const OPEN_END = '\uE001';
 const CLOSE = '\uE002';
 const MARKER_CHARS = /[\uE000-\uE002]/g;
-// A figure is a block: wrapped in a `<div>`, the paragraph pass leaves it out of paragraphs.
-const FIGURE_OPEN = '<div>';
-const FIGURE_CLOSE = '</div>';
+// Figures and headings are blocks: wrapped in a `<div>`, the parser's paragraph pass leaves them
+// out of paragraphs.
+const BLOCK_OPEN = '<div>';
+const BLOCK_CLOSE = '</div>';
 
-type Piece =
+type Piece = { block: boolean } & (
+  | { kind: 'heading'; level: number }
   | { kind: 'link'; href: string }
-  | { kind: 'image'; src: string; alt: string | undefined; width: string; height: string; framed: boolean };
+  | { kind: 'image'; src: string; alt: string | undefined; width: string; height: string }
+);
 
 // Only the tags BIPs use (and GitHub's renderer knows): with the parser's full list, a placeholder
 // like `<section>` or `<tab>` in prose would swallow the text after it.
@@ -68,11 +71,15 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 const ENTITY = /&(?:([a-z][a-z0-9]{0,31})|#([0-9]{1,7})|#x([0-9a-f]{1,6}));/iy;
 
 function decodeEntities(text: string): string {
-  return scanEntities(text, (entity, name, dec, hex) => {
-    if (name !== undefined) return NAMED[name.toLowerCase()] ?? entity;
-    const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  }, (s) => s);
+  return scanEntities(
+    text,
+    (entity, name, dec, hex) => {
+      if (name !== undefined) return NAMED[name.toLowerCase()] ?? entity;
+      const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+    },
+    (s) => s,
+  );
 }
 
 /** Text escaped for HTML, except character references already written (`<pre>` shows `&lt;` as <). */
@@ -123,6 +130,7 @@ const DIGITS = /^[0-9]{1,5}$/;
 
 interface Note {
   id: string;
+  n: number;
   label: string;
   group: string;
   html: string;
@@ -132,8 +140,10 @@ interface Note {
 class Footnotes {
   private readonly notes: Note[] = [];
   private readonly named = new Map<string, Note>();
+  // Texts given inside `<references>` before any ref used them.
+  private readonly defined = new Map<string, string>();
   private readonly counts = new Map<string, number>();
-  private listed = new Set<Note>();
+  private readonly listed = new Set<Note>();
   private labelled = false;
 
   cite(token: ExtToken): string {
@@ -145,7 +155,8 @@ class Footnotes {
       const n = (this.counts.get(group) ?? 0) + 1;
       this.counts.set(group, n);
       const id = group ? `${githubSlug(group) || 'group'}-${n}` : String(n);
-      note = { id, label: group ? `${group} ${n}` : String(n), group, html: '', uses: 0 };
+      const html = key === undefined ? '' : (this.defined.get(key) ?? '');
+      note = { id, n, label: group ? `${group} ${n}` : String(n), group, html, uses: 0 };
       this.notes.push(note);
       if (key !== undefined) this.named.set(key, note);
     }
@@ -159,17 +170,20 @@ class Footnotes {
   list(token: ExtToken): string {
     const group = attr(token, 'group') ?? '';
     for (const child of token.lastChild.childNodes) {
-      if (child.type !== 'ext' || child.name !== 'ref') continue;
-      const name = attr(child, 'name');
-      const note = name === undefined ? undefined : this.named.get(`${group}\0${name}`);
-      if (note && !note.html) note.html = this.content(child);
+      const name = child.is<ExtToken>('ext') && child.name === 'ref' ? attr(child, 'name') : undefined;
+      if (name === undefined) continue;
+      const key = `${group}\0${name}`;
+      const note = this.named.get(key);
+      const html = this.content(child as ExtToken);
+      if (!note) this.defined.set(key, html);
+      else if (!note.html) note.html = html;
     }
-    return this.section(this.notes.filter((n) => n.group === group && !this.listed.has(n)));
+    return this.section(group);
   }
 
   /** Notes no `<references/>` listed, shown at the end as MediaWiki does. */
   rest(): string {
-    return this.section(this.notes.filter((n) => !this.listed.has(n)));
+    return [...new Set(this.notes.map((n) => n.group))].map((group) => this.section(group)).join('');
   }
 
   // Rendered on one line: the paragraph pass would otherwise split a note into paragraphs.
@@ -177,7 +191,8 @@ class Footnotes {
     return token.lastChild.toHtml().trim().split('\n').join(' ');
   }
 
-  private section(notes: Note[]): string {
+  private section(group: string): string {
+    const notes = this.notes.filter((n) => n.group === group && !this.listed.has(n));
     if (notes.length === 0) return '';
     const items = notes.map((note) => {
       this.listed.add(note);
@@ -191,7 +206,8 @@ class Footnotes {
     // One label per page: it is what every footnote reference's aria-describedby names.
     const label = this.labelled ? '' : '<h2 class="sr-only" id="footnote-label">Footnotes</h2>';
     this.labelled = true;
-    return `<section data-footnotes class="footnotes">${label}<ol>${items.join('')}</ol></section>`;
+    const start = notes[0]!.n > 1 ? ` start="${notes[0]!.n}"` : '';
+    return `<section data-footnotes class="footnotes">${label}<ol${start}>${items.join('')}</ol></section>`;
   }
 }
 
@@ -231,10 +247,13 @@ Parser.setHook('img', (token) => {
     .join('');
   return `<img src="${escapeHtml(src)}"${alt === undefined ? '' : ` alt="${escapeHtml(alt)}"`}${size}>`;
 });
-Parser.setHook('ref', (token) => current?.cite(token) ?? '');
-Parser.setHook('references', (token) => current?.list(token) ?? '');
+// The parser renders copies of some parts for its own use (ids, alt texts), which are dropped: a
+// ref outside the document being rendered must not be counted.
+const rendered = (token: ExtToken) => token.getRootNode().type === 'root';
+Parser.setHook('ref', (token) => (current && rendered(token) ? current.cite(token) : ''));
+Parser.setHook('references', (token) => (current && rendered(token) ? current.list(token) : ''));
 
-// --- Before rendering: links and images → markers; templates → their text. ---
+// --- Before rendering: links, images and headings → markers; templates → their text. ---
 
 function position(root: Token, node: { getAbsoluteIndex(): number }): { line: number; column: number } {
   const pos = root.posFromIndex(node.getAbsoluteIndex());
@@ -242,70 +261,104 @@ function position(root: Token, node: { getAbsoluteIndex(): number }): { line: nu
 }
 
 function rewrite(root: Token, pieces: Piece[], problems: MediaWikiProblem[]): void {
-  const mark = (piece: Piece, inner: string) => `${OPEN}${pieces.push(piece) - 1}${OPEN_END}${inner}${CLOSE}`;
-  // Last first: an image's caption holds links, which must be rewritten before the caption is read.
-  for (const node of root.querySelectorAll('link, file, category, template').reverse()) {
-    if (node.type === 'category') {
-      node.remove();
-    } else if (node.type === 'template') {
-      problems.push({ ...position(root, node), message: 'Templates are not supported; this one is shown as written.' });
-      node.replaceWith(`<nowiki>${escapeHtml(node.toString())}</nowiki>`);
-    } else if (node.type === 'link') {
-      const link = node as LinkToken;
-      const href = link.firstChild.toString().trim().replace(/^:/, '');
-      const text = link.length > 1 ? link.lastChild.toString() : '';
-      link.replaceWith(mark({ kind: 'link', href }, text.trim() ? text : `<nowiki>${escapeHtml(href)}</nowiki>`));
-    } else {
-      const file = node as FileToken;
-      const target = file.firstChild.toString().trim();
-      const frame = file.getFrame();
-      const framed = frame !== undefined && frame !== 'frameless';
-      const alt = file.getValue('alt');
+  const mark = (piece: Piece, inner: string) => {
+    const marked = `${OPEN}${pieces.push(piece) - 1}${OPEN_END}${inner}${CLOSE}`;
+    return piece.block ? `${BLOCK_OPEN}${marked}${BLOCK_CLOSE}` : marked;
+  };
+  // Last first: headings and captions hold links, which must be rewritten before they are read.
+  for (const node of root.querySelectorAll('heading, link, file, category, template').reverse()) {
+    if (node.is<HeadingToken>('heading')) {
+      // The parser's own heading ids cost time quadratic in the number of equal headings.
+      node.replaceWith(mark({ kind: 'heading', level: node.level, block: true }, node.firstChild.toString()));
+    } else if (node.is<LinkToken>('link')) {
+      const href = node.firstChild.toString().trim().replace(/^:/, '');
+      const text = node.length > 1 ? node.lastChild.toString() : '';
+      const piece: Piece = { kind: 'link', href, block: false };
+      node.replaceWith(mark(piece, text.trim() ? text : `<nowiki>${escapeHtml(href)}</nowiki>`));
+    } else if (node.is<FileToken>('file')) {
+      const target = node.firstChild.toString().trim();
+      const frame = node.getFrame();
+      const alt = node.getValue('alt');
       const piece: Piece = {
         kind: 'image',
         src: target.slice(target.indexOf(':') + 1).trim(),
         alt: typeof alt === 'string' ? alt : undefined,
-        width: file.width ?? '',
-        height: file.height ?? '',
-        framed,
+        width: node.width ?? '',
+        height: node.height ?? '',
+        block: frame !== undefined && frame !== 'frameless',
       };
-      const caption = file.getArg('caption')?.toString() ?? '';
-      file.replaceWith(framed ? `${FIGURE_OPEN}${mark(piece, caption)}${FIGURE_CLOSE}` : mark(piece, caption));
+      node.replaceWith(mark(piece, node.getArg('caption')?.toString() ?? ''));
+    } else if (node.type === 'template') {
+      problems.push({ ...position(root, node), message: 'Templates are not supported; this one is shown as written.' });
+      node.replaceWith(`<nowiki>${escapeHtml(node.toString())}</nowiki>`);
+    } else {
+      // A category link files the page under a category on a wiki; it shows nothing.
+      node.remove();
     }
   }
   // Refs used by name but never given a text would show an empty footnote.
-  const defined = new Set<string>();
-  const used: ExtToken[] = [];
-  for (const ref of root.querySelectorAll<ExtToken>('ext#ref')) {
-    const name = attr(ref, 'name');
-    if (name === undefined) continue;
-    const key = `${attr(ref, 'group') ?? ''}\0${name}`;
-    if (ref.selfClosing || !ref.innerText?.trim()) used.push(ref);
-    else defined.add(key);
-  }
-  for (const ref of used) {
-    if (!defined.has(`${attr(ref, 'group') ?? ''}\0${attr(ref, 'name')}`)) {
-      problems.push({ ...position(root, ref), message: `Footnote "${attr(ref, 'name')}" is used but its text is never given.` });
-    }
+  const key = (ref: ExtToken) => `${attr(ref, 'group') ?? ''}\0${attr(ref, 'name')}`;
+  const named = root.querySelectorAll<ExtToken>('ext#ref').filter((ref) => attr(ref, 'name') !== undefined);
+  const given = new Set(named.filter((ref) => !ref.selfClosing && ref.innerText?.trim()).map(key));
+  for (const ref of named) {
+    if (given.has(key(ref))) continue;
+    given.add(key(ref));
+    problems.push({ ...position(root, ref), message: `Footnote "${attr(ref, 'name')}" is used but its text is never given.` });
   }
 }
 
-// --- After rendering: markers → elements; headings → ids. ---
+// --- After rendering: markers → elements. ---
 
-function renderPiece(piece: Piece, inner: string): string {
+const NOTE_REF = '<sup><a href="#user-content-fn-';
+
+/** A heading's footnote marks are not part of its name (nor of its id, as on MediaWiki). */
+function withoutNoteRefs(html: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = html.indexOf(NOTE_REF); at >= 0; at = html.indexOf(NOTE_REF, from)) {
+    const end = html.indexOf('</sup>', at);
+    if (end < 0) break;
+    out += html.slice(from, at);
+    from = end + '</sup>'.length;
+  }
+  return out + html.slice(from);
+}
+
+class Headings {
+  readonly list: MediaWikiHeading[] = [];
+  private readonly taken = new Set(['footnote-label']);
+  private readonly suffix = new Map<string, number>();
+
+  render(level: number, inner: string): string {
+    const text = htmlToText(withoutNoteRefs(inner)).trim();
+    const base = githubSlug(text) || 'section';
+    let slug = base;
+    // Counting on from the last suffix keeps a thousand equal headings linear.
+    for (let n = this.suffix.get(base) ?? 2; this.taken.has(slug); n++) {
+      slug = `${base}-${n}`;
+      this.suffix.set(base, n + 1);
+    }
+    this.taken.add(slug);
+    // A `=Title=` heading becomes an h2: the page shows the title, and sections start at h2.
+    const depth = Math.max(level, 2);
+    this.list.push({ depth, slug, text });
+    return `<h${depth} id="${slug}">${inner.trim()}</h${depth}>`;
+  }
+}
+
+function renderPiece(piece: Piece, inner: string, headings: Headings): string {
+  if (piece.kind === 'heading') return headings.render(piece.level, inner);
   if (piece.kind === 'link') return `<a href="${escapeHtml(piece.href)}">${inner}</a>`;
-  const size = (piece.width && DIGITS.test(piece.width) ? ` width="${piece.width}"` : '') +
+  const size =
+    (piece.width && DIGITS.test(piece.width) ? ` width="${piece.width}"` : '') +
     (piece.height && DIGITS.test(piece.height) ? ` height="${piece.height}"` : '');
   const src = `src="${escapeHtml(piece.src)}"`;
-  if (!piece.framed) {
-    const alt = piece.alt ?? htmlToText(inner).trim();
-    return `<img ${src} alt="${escapeHtml(alt)}"${size}>`;
-  }
+  if (!piece.block) return `<img ${src} alt="${escapeHtml(piece.alt ?? htmlToText(inner).trim())}"${size}>`;
   const img = `<img ${src} alt="${escapeHtml(piece.alt ?? '')}"${size}>`;
   return `<figure>${img}${inner.trim() ? `<figcaption>${inner}</figcaption>` : ''}</figure>`;
 }
 
-function resolveMarkers(html: string, pieces: readonly Piece[]): string {
+function resolveMarkers(html: string, pieces: readonly Piece[], headings: Headings): string {
   const parts: string[] = [];
   const open: { at: number; piece: Piece }[] = [];
   let from = 0;
@@ -314,74 +367,61 @@ function resolveMarkers(html: string, pieces: readonly Piece[]): string {
     if (c !== OPEN && c !== CLOSE) continue;
     parts.push(html.slice(from, i));
     if (c === OPEN) {
-      const end = html.indexOf(OPEN_END, i);
-      const piece = end < 0 ? undefined : pieces[Number(html.slice(i + 1, end))];
-      if (piece?.kind === 'image' && piece.framed && parts[parts.length - 1]!.endsWith(FIGURE_OPEN)) {
-        parts[parts.length - 1] = parts[parts.length - 1]!.slice(0, -FIGURE_OPEN.length);
-      }
+      let end = i + 1;
+      while (end < html.length && html[end]! >= '0' && html[end]! <= '9') end++;
+      const piece = html[end] === OPEN_END ? pieces[Number(html.slice(i + 1, end))] : undefined;
+      // The `<div>` a block was wrapped in (see rewrite) has done its work.
+      const last = parts.length - 1;
+      if (piece?.block && parts[last]!.endsWith(BLOCK_OPEN)) parts[last] = parts[last]!.slice(0, -BLOCK_OPEN.length);
       if (piece) open.push({ at: parts.length, piece });
-      i = end < 0 ? i : end;
+      i = piece ? end : i;
     } else {
       const top = open.pop();
-      if (top) parts.push(renderPiece(top.piece, parts.splice(top.at).join('')));
-      // The `<div>` a figure was wrapped in (see rewrite) has done its work.
-      if (top?.piece.kind === 'image' && top.piece.framed && html.startsWith(FIGURE_CLOSE, i + 1)) i += FIGURE_CLOSE.length;
+      if (top) parts.push(renderPiece(top.piece, parts.splice(top.at).join(''), headings));
+      if (top?.piece.block && html.startsWith(BLOCK_CLOSE, i + 1)) i += BLOCK_CLOSE.length;
     }
     from = i + 1;
   }
   parts.push(html.slice(from));
   // An opening whose close the parser dropped still gets its element, around nothing.
-  for (const { at, piece } of open.reverse()) parts.splice(at, 0, renderPiece(piece, ''));
+  for (const { at, piece } of open.reverse()) parts.splice(at, 0, renderPiece(piece, '', headings));
   return parts.join('');
 }
 
-const HEADING = '<div class="mw-heading mw-heading';
-
-/** The parser's `<div class="mw-heading mw-headingN"><hN id="Wiki_id">…</hN></div>` → `<hN id="slug">…</hN>`. */
-function fixHeadings(html: string, headings: MediaWikiHeading[]): string {
-  const taken = new Set(['footnote-label']);
+/**
+ * Tags the page's sanitizer does not keep, in the forms it does: BIPs write `<tt>` for code, and
+ * the parser's indented-line blocks are a bare `<pre>` where code blocks are `<pre><code>`.
+ * Author-written tags come out of the parser normalized and literal text escaped, so exact
+ * strings find them.
+ */
+function modernize(html: string): string {
+  const out = html.split('<tt>').join('<code>').split('<tt ').join('<code ').split('</tt>').join('</code>');
   const parts: string[] = [];
   let from = 0;
-  for (let at = html.indexOf(HEADING); at >= 0; at = html.indexOf(HEADING, from)) {
-    const level = Number(html[at + HEADING.length]);
-    const head = `"><h${level} id="`;
-    const idAt = at + HEADING.length + 1;
-    const innerAt = html.startsWith(head, idAt) ? html.indexOf('">', idAt + head.length) + 2 : 1;
-    const close = `</h${level}></div>`;
-    const end = innerAt > 1 ? html.indexOf(close, innerAt) : -1;
-    if (!(level >= 1 && level <= 6) || end < 0) {
-      parts.push(html.slice(from, idAt));
-      from = idAt;
-      continue;
-    }
-    const inner = html.slice(innerAt, end);
-    const text = htmlToText(inner).trim();
-    const base = githubSlug(text) || 'section';
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    taken.add(slug);
-    // A `=Title=` heading becomes an h2: the page shows the title, and sections start at h2.
-    const depth = Math.max(level, 2);
-    headings.push({ depth, slug, text });
-    parts.push(html.slice(from, at), `<h${depth} id="${slug}">${inner}</h${depth}>`);
-    from = end + close.length;
+  for (let at = out.indexOf('<pre>'); at >= 0; at = out.indexOf('<pre>', from)) {
+    const end = out.indexOf('</pre>', at);
+    if (end < 0) break;
+    const inner = out.slice(at + 5, end);
+    parts.push(out.slice(from, at), inner.startsWith('<code') ? `<pre>${inner}</pre>` : `<pre><code>${inner}</code></pre>`);
+    from = end + 6;
   }
-  parts.push(html.slice(from));
+  parts.push(out.slice(from));
   return parts.join('');
 }
 
 export function renderMediaWiki(source: string): MediaWikiResult {
   const problems: MediaWikiProblem[] = [];
-  const headings: MediaWikiHeading[] = [];
-  const text = source.replace(MARKER_CHARS, '\uFFFD');
   try {
-    const root = Parser.parse(text, false, undefined, CONFIG);
+    const root = Parser.parse(source.replace(MARKER_CHARS, '\uFFFD'), false, undefined, CONFIG);
     const pieces: Piece[] = [];
     rewrite(root, pieces, problems);
     current = new Footnotes();
     const rendered = root.toHtml() + current.rest();
-    const html = fixHeadings(resolveMarkers(rendered, pieces), headings).split('&#10;').join('\n');
-    return { html, headings, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
+    const headings = new Headings();
+    const html = modernize(resolveMarkers(rendered, pieces, headings))
+      .split('&#10;')
+      .join('\n');
+    return { html, headings: headings.list, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   } catch (error) {
     // Readers still get the text, and the author a message, rather than a failed build.
     const message = error instanceof Error ? error.message : String(error);
