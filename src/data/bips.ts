@@ -2,7 +2,7 @@
  * The only module that calls getCollection: it hands pages sorted, grouped arrays.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { config, template, urls } from './site.ts';
+import { config, fieldLabel, template, urls } from './site.ts';
 import { slugify } from '../lib/bip/slug.ts';
 import { cacheKey, rowOf } from './cache.ts';
 
@@ -94,7 +94,7 @@ const extraLink = (name: string) => (value?: string) =>
 
 /** The profile's extra facets (Bitcoin's `Layer`), labelled as the template writes them. */
 export const extraFacets: Facet[] = config.profile.facets.map((name) => {
-  const label = template.fields.find((f) => f.name === name)?.label ?? name.replace(/^\w/, (c) => c.toUpperCase());
+  const label = fieldLabel(template.fields.find((f) => f.name === name)?.label ?? name);
   const groups = groupBy((b) => {
     const v = fieldValue(b, name);
     return v ? [v] : [];

@@ -48,8 +48,14 @@ export function statusRank(status: string): number {
 /** `BIP-5`, `EIP-1559`. */
 export const labelOf = (n: number) => label(profile, n);
 
+/** A header key as a reader expects it: YAML's `discussions-to` → `Discussions to`, `eip` → `EIP`. */
+export function fieldLabel(label: string): string {
+  if (label.toLowerCase() === profile.term.toLowerCase()) return profile.term;
+  return label === label.toLowerCase() ? label.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase()) : label;
+}
+
 /** A template field's label, else the given one: Bitcoin's date column says "Assigned". */
-const labelFor = (name: string, fallback: string) => template.fields.find((f) => f.name === name)?.label ?? fallback;
+const labelFor = (name: string, fallback: string) => fieldLabel(template.fields.find((f) => f.name === name)?.label ?? fallback);
 const declared = (name: string) => template.fields.some((f) => f.name === name);
 
 /** The registry table's columns: the optional ones only when the template has the field. */

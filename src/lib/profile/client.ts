@@ -9,8 +9,6 @@ export interface ClientProfile {
   proposal: string;
 }
 
-import { DEFAULT_TERM } from './profile.ts';
-
 let cached: ClientProfile | undefined;
 
 export function profileOf(): ClientProfile {
@@ -21,7 +19,7 @@ export function profileOf(): ClientProfile {
   } catch {
     // A page without the attribute: the defaults below.
   }
-  const term = read.term ?? DEFAULT_TERM;
+  const term = read.term ?? '';
   cached = {
     term,
     plural: read.plural ?? `${term}s`,

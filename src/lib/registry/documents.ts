@@ -7,6 +7,7 @@ import { dirname, extname } from 'node:path';
 import { createHash } from 'node:crypto';
 import { checkBip } from '../bip/check.ts';
 import { checkMdx } from '../bip/mdx.ts';
+import { wikiProblems } from '../render/wiki.ts';
 import { parseHeader } from '../bip/header.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import type { BipData } from '../bip/schema.ts';
@@ -118,6 +119,11 @@ function checkText(text: string, digest: string, found: BipFile, file: string, s
     diagnostics.push(...problems);
     if (problems.length > 0) return { header: checked.header, diagnostics };
   }
+  if (format === 'mediawiki') {
+    const problems = wikiProblems(checked.header.body, file);
+    diagnostics.push(...problems);
+    if (problems.some((d) => d.severity === 'error')) return { header: checked.header, diagnostics };
+  }
   if (!checked.data) return { header: checked.header, diagnostics };
   return {
     header: checked.header,
@@ -169,6 +175,10 @@ export function readCompanion(
   const title = (h1 ? setup.rules.profile.numbering.titleFromH1(h1.text) || h1.text : fallback).replace(/`([^`]*)`/g, '$1');
   const companion = { slug, title, relPath, path, format: formatOf(path), body: header.body, digest: hashText(text) };
   const problems =
-    companion.format === 'mdx' && setup.config.mdx === 'compile' ? checkMdx(companion.body, file, dirname(path)) : [];
+    companion.format === 'mdx' && setup.config.mdx === 'compile'
+      ? checkMdx(companion.body, file, dirname(path))
+      : companion.format === 'mediawiki'
+        ? wikiProblems(companion.body, file).filter((d) => d.severity === 'error')
+        : [];
   return problems.length > 0 ? { diagnostics: problems } : { companion, diagnostics: [] };
 }

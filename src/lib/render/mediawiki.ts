@@ -29,6 +29,8 @@ export interface MediaWikiProblem {
   line: number;
   column: number;
   message: string;
+  /** The parser gave up: the page shows the text as written. */
+  fatal?: boolean;
 }
 export interface MediaWikiResult {
   html: string;
@@ -425,7 +427,7 @@ export function renderMediaWiki(source: string): MediaWikiResult {
   } catch (error) {
     // Readers still get the text, and the author a message, rather than a failed build.
     const message = error instanceof Error ? error.message : String(error);
-    problems.push({ line: 1, column: 1, message: `The MediaWiki parser failed: ${message}` });
+    problems.push({ line: 1, column: 1, message: `The MediaWiki parser failed: ${message}`, fatal: true });
     return { html: `<pre><code>${escapeHtml(source)}</code></pre>`, headings: [], problems };
   } finally {
     current = undefined;
