@@ -83,7 +83,9 @@ async function afterBuild(state: BuildState, root: string, base: string, logger:
   );
   // A page missing from the index would be a page nobody can find: a mismatch fails the build.
   if (search.pages !== expected) {
-    throw new Error(`search index: ${search.pages} pages indexed, but the site has ${expected} ${profile.term} and companion pages`);
+    throw new Error(
+      `search index: ${search.pages} pages indexed, but the site has ${expected} ${profile.term} and companion pages`,
+    );
   }
 
   // After the index: Pagefind need not walk the redirect files.

@@ -113,11 +113,9 @@ export const facets: Record<FacetKey, Facet> = {
 /** getStaticPaths for a facet's listing pages: one page per group with at least one BIP, keyed
  * by the rows it lists. */
 export function facetPaths(key: FacetKey, param: string, extra: Record<string, string> = {}) {
-  return facets[key]!.groups
-    .filter((g) => g.bips.length > 0)
-    .map((group) => ({
-      params: { ...extra, [param]: slugify(group.name) },
-      props: { facet: key, group },
-      cacheKey: cacheKey(key, group.name, group.description ?? '', group.bips.map(rowOf)),
-    }));
+  return facets[key]!.groups.filter((g) => g.bips.length > 0).map((group) => ({
+    params: { ...extra, [param]: slugify(group.name) },
+    props: { facet: key, group },
+    cacheKey: cacheKey(key, group.name, group.description ?? '', group.bips.map(rowOf)),
+  }));
 }

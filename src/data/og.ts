@@ -20,7 +20,15 @@ const fileOf = (pagePath: string) => `og/${pagePath.slice(urls.base.length).repl
 function jobs(): Map<string, CardJob> {
   const out = new Map<string, CardJob>();
   const add = (pagePath: string, spec: CardSpec) => out.set(pagePath, { file: fileOf(pagePath), spec });
-  add(urls.home(), base({ eyebrow: plural(bips.length, config.profile.term, config.profile.plural), title: config.name, tags: [], byline: config.description }));
+  add(
+    urls.home(),
+    base({
+      eyebrow: plural(bips.length, config.profile.term, config.profile.plural),
+      title: config.name,
+      tags: [],
+      byline: config.description,
+    }),
+  );
   for (const b of bips) {
     const d = b.data;
     add(

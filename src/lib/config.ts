@@ -96,7 +96,11 @@ function suggestKey(key: string): string {
 
 /** The settings a preset writes down, and the folder its relative paths are read from. */
 function readPreset(name: string, file: string): { settings: Record<string, unknown>; dir: string } {
-  const known = existsSync(PRESETS_DIR) ? readdirSync(PRESETS_DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)) : [];
+  const known = existsSync(PRESETS_DIR)
+    ? readdirSync(PRESETS_DIR)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+    : [];
   if (!known.includes(name)) throw new ConfigError(`${file}: preset "${name}" does not exist (presets: ${known.join(', ')})`);
   return { settings: readConfigFile(join(PRESETS_DIR, `${name}.json`)) as Record<string, unknown>, dir: PRESETS_DIR };
 }

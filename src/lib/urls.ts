@@ -75,7 +75,10 @@ export function aliasSlugs(n: number, pattern = DEFAULT_PROPOSAL_URL, extra: rea
   const digits = String(n);
   const padded = [2, 3, 4].filter((w) => w > digits.length).map((w) => digits.padStart(w, '0'));
   const upper = upperLast(pattern);
-  const forms = [...padded.map((p) => pattern.replace('{n}', p)), ...(upper !== pattern ? padded.map((p) => upper.replace('{n}', p)) : [])];
+  const forms = [
+    ...padded.map((p) => pattern.replace('{n}', p)),
+    ...(upper !== pattern ? padded.map((p) => upper.replace('{n}', p)) : []),
+  ];
   // `/404/` and `/500/` are the error pages' own addresses on most hosts.
   const bare = !pattern.includes('/') && pattern !== '{n}' && !RESERVED_NUMBERS.has(digits) ? [digits] : [];
   const own = extra.map((a) => a.replace('{n}', digits));

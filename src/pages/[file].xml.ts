@@ -16,10 +16,7 @@ export const GET: APIRoute = () => {
     urls.home(),
     ...bips.map((b) => urls.bip(b.data.bip)),
     ...companions.map((c) => urls.companion(c.data.bip, c.data.slug)),
-    ...Object.values(facets).flatMap((f) => [
-      f.link(),
-      ...f.groups.filter((g) => g.bips.length > 0).map((g) => f.link(g.name)),
-    ]),
+    ...Object.values(facets).flatMap((f) => [f.link(), ...f.groups.filter((g) => g.bips.length > 0).map((g) => f.link(g.name))]),
   ];
   const body = paths.map((p) => `  <url><loc>${escape(urls.absolute(p))}</loc></url>`).join('\n');
   return new Response(

@@ -33,6 +33,18 @@ describe('MediaWiki headings', () => {
     expect(out.problems).toEqual([]);
   });
 
+  test('stay unique when a heading is named like a numbered one', () => {
+    const slugs = renderMediaWiki('==Notes==\n==Notes==\n==Notes 2==').headings.map((h) => h.slug);
+    expect(slugs).toEqual(['notes', 'notes-2', 'notes-2-2']);
+  });
+
+  test('leave footnote marks out of their names, and links in them work', () => {
+    const out = renderMediaWiki('==Wire format<ref>Since v2.</ref> of [[bip-0042.mediawiki|BIP 42]]==');
+    expect(out.headings).toEqual([{ depth: 2, slug: 'wire-format-of-bip-42', text: 'Wire format of BIP 42' }]);
+    expect(out.html).toContain('<a href="bip-0042.mediawiki">BIP 42</a></h2>');
+    expect(out.html.match(/data-footnote-ref/g)).toHaveLength(1);
+  });
+
   test('with markup keep it, and slug their text', () => {
     const out = renderMediaWiki("==The ''fast'' path <code>v2</code>==");
     expect(out.headings).toEqual([{ depth: 2, slug: 'the-fast-path-v2', text: 'The fast path v2' }]);
@@ -120,6 +132,12 @@ describe('MediaWiki images', () => {
     ['<img src=bip-0042/flow.png></img>', '<img src="bip-0042/flow.png">'],
   ])('%s', (source, expected) => expect(html(source)).toContain(expected));
 
+  test('a caption keeps its links', () => {
+    expect(html('[[File:a.png|thumb|From [[bip-0042.mediawiki|BIP 42]]]]')).toBe(
+      '<figure><img src="a.png" alt=""><figcaption>From <a href="bip-0042.mediawiki">BIP 42</a></figcaption></figure>',
+    );
+  });
+
   test('a figure is not put in a paragraph', () => {
     expect(html('[[File:a.png|frame|Cap]]')).toBe('<figure><img src="a.png" alt=""><figcaption>Cap</figcaption></figure>');
   });
@@ -151,6 +169,17 @@ describe('MediaWiki footnotes', () => {
     const out = html('Claim.<ref>Proof.</ref>\n\nMore text.');
     expect(out.indexOf('More text.')).toBeLessThan(out.indexOf('<section data-footnotes'));
     expect(out).toContain('<li id="user-content-fn-1"><p>Proof. <a href="#user-content-fnref-1"');
+  });
+
+  test('refs may be given their text inside <references>, and be grouped', () => {
+    const out = html(
+      'A.<ref name="k"/> B.<ref group="note">Aside.</ref>\n<references>\n<ref name="k">Kept here.</ref>\n</references>\n<references group="note"/>',
+    );
+    expect(out).toContain('<li id="user-content-fn-1"><p>Kept here. <a href="#user-content-fnref-1"');
+    expect(out).toContain(
+      '<a href="#user-content-fn-note-1" id="user-content-fnref-note-1" data-footnote-ref aria-describedby="footnote-label">note 1</a>',
+    );
+    expect(out).toContain('<li id="user-content-fn-note-1"><p>Aside. ');
   });
 
   test('a ref used by name but never given a text is a problem, where it is', () => {
@@ -192,7 +221,7 @@ describe('MediaWiki problems', () => {
       throw new Error('stack exhausted');
     });
     const out = renderMediaWiki('==A==\n<b>x</b>');
-    expect(out.problems).toEqual([{ line: 1, column: 1, message: 'The MediaWiki parser failed: stack exhausted' }]);
+    expect(out.problems).toEqual([{ line: 1, column: 1, message: 'The MediaWiki parser failed: stack exhausted', fatal: true }]);
     expect(out.html).toBe('<pre><code>==A==\n&lt;b&gt;x&lt;/b&gt;</code></pre>');
     expect(out.headings).toEqual([]);
   });

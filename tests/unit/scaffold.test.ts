@@ -11,7 +11,11 @@ import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 
 describe('a new BIP from the template', () => {
   test('number, title and date are read back from the filled template; the rest is left to the author', () => {
-    const text = fillTemplate(bundledTemplate, { bip: 42, title: 'Quorum Rules for 🤖 Votes', created: '2026-11-25' }, DEFAULT_PROFILE);
+    const text = fillTemplate(
+      bundledTemplate,
+      { bip: 42, title: 'Quorum Rules for 🤖 Votes', created: '2026-11-25' },
+      DEFAULT_PROFILE,
+    );
     expect(text.split('\n')[0]).toBe('# BIP-42: Quorum Rules for 🤖 Votes');
     const r = check(text, 'bip-0042.md');
     expect(r.messages.every((m) => m.includes('[field/placeholder]'))).toBe(true);
@@ -29,7 +33,9 @@ describe('a new BIP from the template', () => {
   });
 
   test.each(['', '   ', 'two\nlines'])('the title %j is refused', (title) => {
-    expect(() => fillTemplate(bundledTemplate, { bip: 1, title, created: '2026-01-01' }, DEFAULT_PROFILE)).toThrow(/one non-empty line/);
+    expect(() => fillTemplate(bundledTemplate, { bip: 1, title, created: '2026-01-01' }, DEFAULT_PROFILE)).toThrow(
+      /one non-empty line/,
+    );
   });
 
   test('the next number follows the highest one in use', () => {

@@ -29,8 +29,18 @@ import type { StatusDefinition } from '../profile/lifecycle.ts';
 
 /** The lifecycle, in order. */
 export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
-  { name: 'Draft', meaning: 'draft', aliases: ['draft', 'wip', 'work in progress'], description: 'Being written; open for early feedback.' },
-  { name: 'Proposed', meaning: 'proposed', aliases: ['proposed', 'proposal', 'submitted'], description: 'Complete and submitted for a decision.' },
+  {
+    name: 'Draft',
+    meaning: 'draft',
+    aliases: ['draft', 'wip', 'work in progress'],
+    description: 'Being written; open for early feedback.',
+  },
+  {
+    name: 'Proposed',
+    meaning: 'proposed',
+    aliases: ['proposed', 'proposal', 'submitted'],
+    description: 'Complete and submitted for a decision.',
+  },
   {
     name: 'Review',
     meaning: 'review',
@@ -47,7 +57,12 @@ export const DEFAULT_STATUSES: readonly StatusDefinition[] = [
     ],
     description: 'Under peer or final review.',
   },
-  { name: 'Approved', meaning: 'accepted', aliases: ['approved', 'accepted'], description: 'Accepted; implementation may start.' },
+  {
+    name: 'Approved',
+    meaning: 'accepted',
+    aliases: ['approved', 'accepted'],
+    description: 'Accepted; implementation may start.',
+  },
   {
     name: 'Implementation',
     meaning: 'implementing',

@@ -314,7 +314,12 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
   const number = resolveNumber(step);
   const movedTo = moved ? firstUrl(header.body) : undefined;
   if (moved && !movedTo)
-    report(statusField, 'warning', 'moved/no-address', 'the proposal is marked as moved, but its text names no https:// address to send readers to');
+    report(
+      statusField,
+      'warning',
+      'moved/no-address',
+      'the proposal is marked as moved, but its text names no https:// address to send readers to',
+    );
   const title = resolveTitle(step) || (moved ? `Moved${movedTo ? ` to ${movedTo.replace(/^https?:\/\//, '')}` : ''}` : undefined);
 
   const authorField = fields.get('author');

@@ -33,7 +33,12 @@ export function redirectPage(to: string, label: string, urls: Pick<Urls, 'absolu
 /** Writes every alias of every proposal into the site folder, and `_redirects`. An alias that
  * names a file (`EIPS/eip-1.html`) is that file; any other is a folder's index page. Returns the
  * count. */
-export function writeRedirects(siteDir: string, manifest: UrlManifest, urls: Urls, profile: Pick<Profile, 'urls' | 'term'>): number {
+export function writeRedirects(
+  siteDir: string,
+  manifest: UrlManifest,
+  urls: Urls,
+  profile: Pick<Profile, 'urls' | 'term'>,
+): number {
   let written = 0;
   // Written synchronously: thousands of small files go several times faster than through the
   // promise API's thread pool, and nothing else waits on this thread meanwhile.

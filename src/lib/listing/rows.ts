@@ -88,9 +88,13 @@ export function rowHtml(row: Row, urls: Urls, statusRank: number, shown: Readonl
     `<td data-value="${escapeHtml(title)}"><a href="${link}">${escapeHtml(title)}</a></td>` +
     `<td data-value="${statusRank}"><a class="badge" href="${escapeHtml(urls.status(status))}" data-status="${escapeHtml(tone)}">${escapeHtml(status)}</a></td>` +
     (shown.has('type') ? `<td data-value="${escapeHtml(type)}" data-label="Type">${term('type', type)}</td>` : '') +
-    (shown.has('category') ? `<td data-value="${escapeHtml(category)}" data-label="Category">${term('category', category)}</td>` : '') +
+    (shown.has('category')
+      ? `<td data-value="${escapeHtml(category)}" data-label="Category">${term('category', category)}</td>`
+      : '') +
     `<td data-value="${escapeHtml(authors.map((a) => a[0]).join(', '))}"><ul class="authors">${people}</ul></td>` +
-    (shown.has('created') ? `<td class="date" data-value="${escapeHtml(created)}">${created ? `<time datetime="${escapeHtml(created)}">${escapeHtml(created)}</time>` : '—'}</td>` : '') +
+    (shown.has('created')
+      ? `<td class="date" data-value="${escapeHtml(created)}">${created ? `<time datetime="${escapeHtml(created)}">${escapeHtml(created)}</time>` : '—'}</td>`
+      : '') +
     '</tr>'
   );
 }

@@ -23,7 +23,18 @@ export const MEANINGS = [
 export type Meaning = (typeof MEANINGS)[number];
 
 /** The colours a badge comes in (styles/global.css and the cards draw each one). */
-export const TONES = ['neutral', 'info', 'attention', 'accepted', 'progress', 'success', 'paused', 'danger', 'retired', 'moved'] as const;
+export const TONES = [
+  'neutral',
+  'info',
+  'attention',
+  'accepted',
+  'progress',
+  'success',
+  'paused',
+  'danger',
+  'retired',
+  'moved',
+] as const;
 export type Tone = (typeof TONES)[number];
 
 const TONE_OF: Readonly<Record<Meaning, Tone>> = {

@@ -69,7 +69,13 @@ export function resolveProfile(input: ProfileInput, assetsDir?: string): Profile
   const numbers = input.numbers ?? { prefixes: [prefix], files: [`${prefix}-{n}`] };
   const numbering = makeNumbering(numbers);
   const proposal = (input.urls?.proposal ?? `${prefix}-{n}`).replace(/^\/+|\/+$/g, '');
-  const fields = { ...COMMON_FIELD_ALIASES, [prefix]: 'bip', [`${prefix} number`]: 'bip', [`${prefix} status`]: 'status', ...lower(input.fields) };
+  const fields = {
+    ...COMMON_FIELD_ALIASES,
+    [prefix]: 'bip',
+    [`${prefix} number`]: 'bip',
+    [`${prefix} status`]: 'status',
+    ...lower(input.fields),
+  };
   return {
     term,
     plural: input.proposal?.plural ?? `${term}s`,

@@ -7,22 +7,16 @@ import { z } from 'astro/zod';
 import { MEANINGS, TONES } from './lifecycle.ts';
 
 /** Roles a header field can play; the first eight are the fields the normalizer knows. */
-export const FIELD_ROLES = [
-  'bip',
-  'title',
-  'author',
-  'status',
-  'type',
-  'category',
-  'created',
-  'license',
-] as const;
+export const FIELD_ROLES = ['bip', 'title', 'author', 'status', 'type', 'category', 'created', 'license'] as const;
 
 /** Kinds of relation a header field can state between proposals. */
 export const RELATION_KINDS = ['requires', 'replaces', 'replaced-by', 'related'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 
-const pattern = z.string().min(1).refine((p) => p.includes('{n}'), 'a pattern must hold {n}, where the number goes');
+const pattern = z
+  .string()
+  .min(1)
+  .refine((p) => p.includes('{n}'), 'a pattern must hold {n}, where the number goes');
 
 export const statusSchema = z
   .object({
@@ -47,7 +41,10 @@ export const profileSchema = z.object({
     .optional(),
   /** Permanent URL of a proposal (`bip-{n}` → `/bip-5/`) and the other addresses that redirect to
    * it (`EIPS/eip-{n}.html`). */
-  urls: z.object({ proposal: pattern, aliases: z.array(pattern).default([]) }).strict().optional(),
+  urls: z
+    .object({ proposal: pattern, aliases: z.array(pattern).default([]) })
+    .strict()
+    .optional(),
   /** Header keys that play a known field's role: `{ "Assigned": "created", "eip": "bip" }`. */
   fields: z.record(z.string(), z.enum(FIELD_ROLES)).optional(),
   /** Header fields that name other proposals, and how: `{ "Requires": "requires" }`. */

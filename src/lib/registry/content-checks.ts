@@ -39,7 +39,13 @@ export function sectionProblems(body: string, required: readonly string[], file:
   return required
     .filter((title) => !present.has(sectionKey(title)))
     .map((title) =>
-      diagnostic(file, undefined, 'warning', 'section/missing', `the template requires a "${title}" section; this document has none`),
+      diagnostic(
+        file,
+        undefined,
+        'warning',
+        'section/missing',
+        `the template requires a "${title}" section; this document has none`,
+      ),
     );
 }
 

@@ -246,7 +246,8 @@ function discoverIn(root: string, dir: string, result: Discovery, ctx: Context):
     const n = ctx.fromName(name);
     const beside = n === undefined ? undefined : byNumber.get(n);
     if (TEMPLATE_NAMES.test(name)) result.skipped.push({ relPath: `${rel}/`, reason: 'templates folder' });
-    else if (beside && ctx.profile.layout.assetFolders && !hasOwnDocument(full, n!, ctx)) attachFolder(root, full, beside, result, ctx);
+    else if (beside && ctx.profile.layout.assetFolders && !hasOwnDocument(full, n!, ctx))
+      attachFolder(root, full, beside, result, ctx);
     else if (n !== undefined) discoverFolder(root, full, result, ctx);
     else discoverIn(root, full, result, ctx);
   }
@@ -258,7 +259,13 @@ function discoverAssets(root: string, dir: string, result: Discovery, ctx: Conte
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) {
     const shown = toPosix(relative(root, dir));
     result.diagnostics.push(
-      diagnostic(shown, undefined, 'warning', 'registry/no-assets-folder', `the assets folder "${shown}" (layout.assetsDir) does not exist`),
+      diagnostic(
+        shown,
+        undefined,
+        'warning',
+        'registry/no-assets-folder',
+        `the assets folder "${shown}" (layout.assetsDir) does not exist`,
+      ),
     );
     return;
   }

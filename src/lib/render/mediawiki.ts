@@ -15,7 +15,7 @@
  * Templates are not expanded (no BIP uses them): they are shown as written and reported.
  */
 import Parser from 'wikiparser-node';
-import type { Config, ExtToken, FileToken, HeadingToken, LinkToken, Token } from 'wikiparser-node';
+import type { AST, AstNodes, Config, ExtToken, FileToken, HeadingToken, LinkToken, Token } from 'wikiparser-node';
 import { slug as githubSlug } from 'github-slugger';
 import sanitizeHtml from 'sanitize-html';
 import { escapeHtml } from './escape.ts';
@@ -256,28 +256,70 @@ Parser.setHook('ref', (token) => (current && rendered(token) ? current.cite(toke
 Parser.setHook('references', (token) => (current && rendered(token) ? current.list(token) : ''));
 
 // --- Before rendering: links, images and headings → markers; templates → their text. ---
+//
+// The rewrite is done on the text, by the ranges of the parsed tree: the tree's own mutation and
+// position methods take time quadratic in the number of siblings (thousands of table rows).
 
-function position(root: Token, node: { getAbsoluteIndex(): number }): { line: number; column: number } {
-  const pos = root.posFromIndex(node.getAbsoluteIndex());
-  return pos ? { line: pos.top + 1, column: pos.left + 1 } : { line: 1, column: 1 };
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
 }
 
-function rewrite(root: Token, pieces: Piece[], problems: MediaWikiProblem[]): void {
+/** `text[start, end)` with the edits inside it (in order, not overlapping) made. */
+function splice(text: string, [start, end]: readonly [number, number], edits: readonly Edit[]): string {
+  const out: string[] = [];
+  let at = start;
+  for (const edit of edits) {
+    out.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  out.push(text.slice(at, end));
+  return out.join('');
+}
+
+/** Line and column (from 1) of an index, by binary search over the line starts. */
+function locator(text: string): (index: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - starts[lo]! + 1 };
+  };
+}
+
+function rewrite(root: Token, pieces: Piece[], problems: MediaWikiProblem[]): string {
+  const text = root.toString();
+  const locate = locator(text);
+  const refs: { ref: ExtToken; at: number }[] = [];
   const mark = (piece: Piece, inner: string) => {
     const marked = `${OPEN}${pieces.push(piece) - 1}${OPEN_END}${inner}${CLOSE}`;
     return piece.block ? `${BLOCK_OPEN}${marked}${BLOCK_CLOSE}` : marked;
   };
-  // Last first: headings and captions hold links, which must be rewritten before they are read.
-  for (const node of root.querySelectorAll('heading, link, file, category, template').reverse()) {
+
+  // The edits for a node's text; `ast` is its `json()`, whose ranges index `text`.
+  const visit = (node: AstNodes, ast: AST): Edit[] => {
+    if (node.type === 'text') return [];
+    const kids = ast.childNodes ?? [];
+    const inner = (i: number) => (i >= 0 && kids[i] ? splice(text, kids[i].range, visit(node.childNodes[i]!, kids[i])) : '');
+    const [start, end] = ast.range;
+    const edit = (replacement: string): Edit[] => [{ start, end, text: replacement }];
     if (node.is<HeadingToken>('heading')) {
-      // The parser's own heading ids cost time quadratic in the number of equal headings.
-      node.replaceWith(mark({ kind: 'heading', level: node.level, block: true }, node.firstChild.toString()));
-    } else if (node.is<LinkToken>('link')) {
+      // The parser's own heading ids take time quadratic in the number of equal headings.
+      return edit(mark({ kind: 'heading', level: node.level, block: true }, inner(0)));
+    }
+    if (node.is<LinkToken>('link')) {
       const href = node.firstChild.toString().trim().replace(/^:/, '');
-      const text = node.length > 1 ? node.lastChild.toString() : '';
-      const piece: Piece = { kind: 'link', href, block: false };
-      node.replaceWith(mark(piece, text.trim() ? text : `<nowiki>${escapeHtml(href)}</nowiki>`));
-    } else if (node.is<FileToken>('file')) {
+      const label = node.length > 1 ? inner(1) : '';
+      return edit(mark({ kind: 'link', href, block: false }, label.trim() ? label : `<nowiki>${escapeHtml(href)}</nowiki>`));
+    }
+    if (node.is<FileToken>('file')) {
       const target = node.firstChild.toString().trim();
       const frame = node.getFrame();
       const alt = node.getValue('alt');
@@ -289,24 +331,31 @@ function rewrite(root: Token, pieces: Piece[], problems: MediaWikiProblem[]): vo
         height: node.height ?? '',
         block: frame !== undefined && frame !== 'frameless',
       };
-      node.replaceWith(mark(piece, node.getArg('caption')?.toString() ?? ''));
-    } else if (node.type === 'template') {
-      problems.push({ ...position(root, node), message: 'Templates are not supported; this one is shown as written.' });
-      node.replaceWith(`<nowiki>${escapeHtml(node.toString())}</nowiki>`);
-    } else {
-      // A category link files the page under a category on a wiki; it shows nothing.
-      node.remove();
+      const caption = node.getArg('caption');
+      return edit(mark(piece, caption ? inner(node.childNodes.indexOf(caption)) : ''));
     }
-  }
+    if (node.type === 'template') {
+      problems.push({ ...locate(start), message: 'Templates are not supported; this one is shown as written.' });
+      return edit(`<nowiki>${escapeHtml(text.slice(start, end))}</nowiki>`);
+    }
+    // A category link files the page under a category on a wiki; it shows nothing.
+    if (node.type === 'category') return edit('');
+    if (node.is<ExtToken>('ext') && node.name === 'ref') refs.push({ ref: node, at: start });
+    return node.childNodes.flatMap((child, i) => (kids[i] ? visit(child, kids[i]) : []));
+  };
+  const ast = root.json();
+  const out = splice(text, ast.range, visit(root, ast));
+
   // Refs used by name but never given a text would show an empty footnote.
   const key = (ref: ExtToken) => `${attr(ref, 'group') ?? ''}\0${attr(ref, 'name')}`;
-  const named = root.querySelectorAll<ExtToken>('ext#ref').filter((ref) => attr(ref, 'name') !== undefined);
-  const given = new Set(named.filter((ref) => !ref.selfClosing && ref.innerText?.trim()).map(key));
-  for (const ref of named) {
+  const named = refs.filter(({ ref }) => attr(ref, 'name') !== undefined);
+  const given = new Set(named.filter(({ ref }) => !ref.selfClosing && ref.innerText?.trim()).map(({ ref }) => key(ref)));
+  for (const { ref, at } of named) {
     if (given.has(key(ref))) continue;
     given.add(key(ref));
-    problems.push({ ...position(root, ref), message: `Footnote "${attr(ref, 'name')}" is used but its text is never given.` });
+    problems.push({ ...locate(at), message: `Footnote "${attr(ref, 'name')}" is used but its text is never given.` });
   }
+  return out;
 }
 
 // --- After rendering: markers → elements. ---
@@ -416,9 +465,11 @@ export function renderMediaWiki(source: string): MediaWikiResult {
   try {
     const root = Parser.parse(source.replace(MARKER_CHARS, '\uFFFD'), false, undefined, CONFIG);
     const pieces: Piece[] = [];
-    rewrite(root, pieces, problems);
+    const rewritten = rewrite(root, pieces, problems);
     current = new Footnotes();
-    const rendered = root.toHtml() + current.rest();
+    // toHtml parses the text again from its start, so an early stage is all this parse needs (the
+    // first, stage 0, sends the parser into endless recursion).
+    const rendered = Parser.parse(rewritten, false, 1, CONFIG).toHtml() + current.rest();
     const headings = new Headings();
     const html = modernize(resolveMarkers(rendered, pieces, headings))
       .split('&#10;')

@@ -26,7 +26,10 @@ function render(body: string): MediaWikiResult & { dropped: number } {
   return { ...renderMediaWiki(text), dropped };
 }
 
-export function renderWiki(body: string): { html: string; metadata: { headings: { depth: number; slug: string; text: string }[] } } {
+export function renderWiki(body: string): {
+  html: string;
+  metadata: { headings: { depth: number; slug: string; text: string }[] };
+} {
   const out = render(body);
   return { html: out.html, metadata: { headings: out.headings } };
 }

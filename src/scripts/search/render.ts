@@ -38,7 +38,8 @@ export function hitItem(hit: HitView, options: { excerpt: boolean }): HTMLLIElem
   const line = el('p', 'hit-line');
   line.append(link, ' ', badge);
   li.append(line);
-  if (hit.kind === 'companion') li.append(el('p', 'hit-kind', `Companion document of ${profileOf().term}-${hit.bip}: ${hit.parent ?? ''}`));
+  if (hit.kind === 'companion')
+    li.append(el('p', 'hit-kind', `Companion document of ${profileOf().term}-${hit.bip}: ${hit.parent ?? ''}`));
   if (options.excerpt && hit.excerpt) {
     const p = el('p', 'excerpt');
     p.append(excerptNodes(hit.excerpt));
