@@ -95,6 +95,10 @@ describe('MediaWiki blocks', () => {
     for (const part of expected) expect(out).toContain(part);
   });
 
+  test('runs of blank lines (a blanked-out preamble) are only paragraph breaks', () => {
+    expect(html('\n\n\n\n\n==A==\none\n\n\ntwo\n\n\n\nthree')).toBe('<h2 id="a">A</h2>\n<p>one\n</p><p>two\n</p><p>three\n</p>');
+  });
+
   test('blank lines inside a code block stay inside it', () => {
     expect(html('<source lang="c">\na();\n\nb();\n</source>')).toBe('<pre><code class="language-c">a();\n\nb();\n</code></pre>');
   });

@@ -275,7 +275,7 @@ function discoverAssets(root: string, dir: string, result: Discovery, ctx: Conte
     const folder = relative(dir, f).split(sep)[0]!;
     const n = ctx.fromName(folder);
     const bip = n === undefined ? undefined : owner.get(n);
-    if (bip && result.assets.at(-1) === toPosix(relative(root, f))) bip.files.push(toPosix(relative(root, f)));
+    if (bip) bip.files.push(toPosix(relative(root, f)));
   }
 }
 

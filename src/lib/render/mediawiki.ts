@@ -440,13 +440,24 @@ function resolveMarkers(html: string, pieces: readonly Piece[], headings: Headin
 }
 
 /**
- * Tags the page's sanitizer does not keep, in the forms it does: BIPs write `<tt>` for code, and
- * the parser's indented-line blocks are a bare `<pre>` where code blocks are `<pre><code>`.
- * Author-written tags come out of the parser normalized and literal text escaped, so exact
- * strings find them.
+ * The parser's output in the forms the page's sanitizer and the markdown bodies use: BIPs write
+ * `<tt>` for code; indented-line blocks are a bare `<pre>` where code blocks are `<pre><code>`;
+ * and a run of blank lines is an empty `<p><br>` paragraph on a wiki, but only a paragraph break
+ * here (the `<pre>` preamble, blanked out, is such a run). Author-written tags come out of the
+ * parser normalized and literal text escaped, so exact strings find these.
  */
 function modernize(html: string): string {
-  const out = html.split('<tt>').join('<code>').split('<tt ').join('<code ').split('</tt>').join('</code>');
+  const out = html
+    .split('<tt>')
+    .join('<code>')
+    .split('<tt ')
+    .join('<code ')
+    .split('</tt>')
+    .join('</code>')
+    .split('<p><br>\n')
+    .join('<p>')
+    .split('<p></p>')
+    .join('');
   const parts: string[] = [];
   let from = 0;
   for (let at = out.indexOf('<pre>'); at >= 0; at = out.indexOf('<pre>', from)) {
@@ -473,7 +484,8 @@ export function renderMediaWiki(source: string): MediaWikiResult {
     const headings = new Headings();
     const html = modernize(resolveMarkers(rendered, pieces, headings))
       .split('&#10;')
-      .join('\n');
+      .join('\n')
+      .trim();
     return { html, headings: headings.list, problems: problems.sort((a, b) => a.line - b.line || a.column - b.column) };
   } catch (error) {
     // Readers still get the text, and the author a message, rather than a failed build.
