@@ -27,7 +27,9 @@ try {
   writeFileSync(file, text, { flag: 'wx' });
   const shown = relative(process.cwd(), file) || file;
   console.log(shown);
-  console.error(`${config.profile.term}-${bip} written. Fill in the fields that still hold template text, then: npm run lint:bips -- ${shown}`);
+  console.error(
+    `${config.profile.term}-${bip} written. Fill in the fields that still hold template text, then: npm run lint:bips -- ${shown}`,
+  );
 } catch (e) {
   if (e instanceof ConfigError || e instanceof TemplateError || e instanceof Error) {
     console.error(`error: ${e.message}`);
