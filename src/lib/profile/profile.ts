@@ -4,6 +4,7 @@
  */
 import { makeNumbering, type Numbering } from './numbering.ts';
 import type { ProfileInput, RelationKind } from './schema.ts';
+import { resolveReviews, type ReviewVocabulary } from '../reviews/vocabulary.ts';
 
 export interface Profile {
   /** What one proposal is called, before its number: `BIP`, `EIP`. */
@@ -24,6 +25,8 @@ export interface Profile {
   /** Lower-case keys of extra fields with listing pages. */
   facets: readonly string[];
   layout: { assetFolders: boolean; assetsDir?: string; exclude: readonly string[]; mainDocuments: readonly string[] };
+  /** Review reports among the companion documents, and the review states (lib/reviews/). */
+  reviews: ReviewVocabulary;
 }
 
 /** Spellings of the known fields that every registry may use; a profile adds its own. */
@@ -92,6 +95,7 @@ export function resolveProfile(input: ProfileInput, assetsDir?: string): Profile
       exclude: input.layout?.exclude ?? [],
       mainDocuments: input.layout?.mainDocuments ?? [],
     },
+    reviews: resolveReviews(input.reviews),
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { MEANINGS, TONES } from './lifecycle.ts';
+import { reviewsSchema } from '../reviews/vocabulary.ts';
 
 /** Roles a header field can play; the first eight are the fields the normalizer knows. */
 export const FIELD_ROLES = ['bip', 'title', 'author', 'status', 'type', 'category', 'created', 'license'] as const;
@@ -69,6 +70,8 @@ export const profileSchema = z.object({
     })
     .strict()
     .optional(),
+  /** How review reports are recognized and read, and what the review states are called. */
+  reviews: reviewsSchema.optional(),
   /** The template the schema is built from, relative to the settings file. */
   template: z.string().min(1).optional(),
 });
