@@ -42,6 +42,10 @@ describe('a registry with its own profile', () => {
     expect(build.read('index.html')).toMatch(/<th[^>]*data-key="num"[^>]*>\s*XIP\s*<\/th>/);
   });
 
+  test('a link to another proposal file goes to its page at the profile URL', () => {
+    expect(build.read('XIPS/xip-1/index.html')).toContain('given in <a href="/XIPS/xip-2/">XIP-2</a>');
+  });
+
   test('the old addresses redirect: padded, upper-case and .html', () => {
     for (const alias of ['XIPS/xip-01/index.html', 'XIPS/XIP-0001/index.html', 'XIPS/xip-1.html'])
       expect(build.read(alias), alias).toContain('url=/XIPS/xip-1/');

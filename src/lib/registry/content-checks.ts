@@ -51,13 +51,34 @@ export function sectionProblems(body: string, required: readonly string[], file:
 
 /** `BIP-7`, `BIP 7`, `BIP0007` (with the profile's prefixes); not `BIP-0009-style`, `BIP 2.0`,
  * `/bip-0341.mediawiki`. */
-const referencePattern = (profile: Pick<Profile, 'numbering'>) =>
+export const referencePattern = (profile: Pick<Profile, 'numbering'>) =>
   new RegExp(`(?<![\\w/.-])${profile.numbering.prefixSource}[-\\s]?0*(\\d{1,6})(?![\\w]|[.-]\\w)`, 'gi');
 const patterns = new WeakMap<object, RegExp>();
 /** What is not prose on a line: code spans, link targets, bare URLs, HTML comments and tags. */
 const NOT_PROSE = /`[^`]*`|\]\([^)]*\)|<!--.*?-->|<[^>]+>|\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
 
-/** `BIP-12` in the prose of a BIP when the registry has no BIP 12 (code is not prose). */
+export interface Mention {
+  number: number;
+  /** As written: `BIP 7`. */
+  text: string;
+  line: number;
+  column: number;
+}
+
+/** Every mention of a proposal by number in the prose of a body, in order (code, link targets,
+ * URLs, comments and tags are not prose). */
+export function proseMentions(body: string, profile: Pick<Profile, 'numbering'>): Mention[] {
+  let REFERENCE = patterns.get(profile);
+  if (!REFERENCE) patterns.set(profile, (REFERENCE = referencePattern(profile)));
+  const out: Mention[] = [];
+  for (const { text, line } of proseLines(body)) {
+    const prose = text.replace(NOT_PROSE, (skip) => ' '.repeat(skip.length));
+    for (const m of prose.matchAll(REFERENCE)) out.push({ number: Number(m[1]), text: m[0], line, column: m.index + 1 });
+  }
+  return out;
+}
+
+/** `BIP-12` in the prose of a BIP when the registry has no BIP 12 (code is not prose); once per line. */
 export function referenceProblems(
   body: string,
   self: number,
@@ -66,25 +87,19 @@ export function referenceProblems(
   profile: Pick<Profile, 'numbering' | 'term'>,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let REFERENCE = patterns.get(profile);
-  if (!REFERENCE) patterns.set(profile, (REFERENCE = referencePattern(profile)));
-  for (const { text, line } of proseLines(body)) {
-    const prose = text.replace(NOT_PROSE, (skip) => ' '.repeat(skip.length));
-    const seen = new Set<number>();
-    for (const m of prose.matchAll(REFERENCE)) {
-      const n = Number(m[1]);
-      if (n === self || known.has(n) || seen.has(n)) continue;
-      seen.add(n);
-      out.push(
-        diagnostic(
-          file,
-          { line, column: m.index + 1 },
-          'warning',
-          'reference/unknown',
-          `${m[0]} is referenced, but the registry has no ${profile.term} ${n}`,
-        ),
-      );
-    }
+  const seen = new Set<string>();
+  for (const m of proseMentions(body, profile)) {
+    if (m.number === self || known.has(m.number) || seen.has(`${m.line} ${m.number}`)) continue;
+    seen.add(`${m.line} ${m.number}`);
+    out.push(
+      diagnostic(
+        file,
+        { line: m.line, column: m.column },
+        'warning',
+        'reference/unknown',
+        `${m.text} is referenced, but the registry has no ${profile.term} ${m.number}`,
+      ),
+    );
   }
   return out;
 }

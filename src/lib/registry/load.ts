@@ -101,7 +101,12 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
     for (const path of opts.cache.keys()) if (!present.has(path)) opts.cache.delete(path);
   }
   const bips = [...byNumber.values()].sort((a, b) => a.data.bip - b.data.bip);
-  const published = publish(bips, found.assets, { base: opts.base ?? '/', sourceUrl: config.sourceUrl, bipsDir: config.bipsDir });
+  const published = publish(bips, found.assets, {
+    base: opts.base ?? '/',
+    sourceUrl: config.sourceUrl,
+    bipsDir: config.bipsDir,
+    profile: config.profile,
+  });
   diagnostics.push(...linkProblems(bips, published, config.mdx === 'compile', show));
   // Numbers in use, including BIPs that failed their checks: a reference to one is not unknown.
   const known = new Set([...bips.map((b) => b.data.bip), ...namedNumbers(found, config.profile)]);

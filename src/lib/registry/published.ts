@@ -8,6 +8,8 @@ import { resolve } from 'node:path';
 import { makeLinkTargets, type LinkTargets, type PublishedDocument } from '../render/links.ts';
 import { makeUrls } from '../urls.ts';
 import { hashText, type LoadedBip } from './documents.ts';
+import type { Profile } from '../profile/profile.ts';
+import { referencePattern } from './content-checks.ts';
 
 /** Whether a path relative to a folder (it may climb above it) names a file or folder on disk. */
 export const existsIn = (dir: string) => (relPath: string) => existsSync(resolve(dir, relPath));
@@ -21,14 +23,18 @@ export interface Published {
 export function publish(
   bips: readonly LoadedBip[],
   assets: readonly string[],
-  opts: { base: string; sourceUrl?: string | undefined; bipsDir: string },
+  opts: { base: string; sourceUrl?: string | undefined; bipsDir: string; profile?: Pick<Profile, 'numbering' | 'urls'> },
 ): Published {
-  const urls = makeUrls(opts.base);
+  const urls = makeUrls(opts.base, undefined, opts.profile?.urls.proposal);
   const documents = bips.flatMap((b) => [
     { relPath: b.relPath, url: urls.bip(b.data.bip), main: true },
     ...b.companions.map((c) => ({ relPath: c.relPath, url: urls.companion(b.data.bip, c.slug), main: false })),
   ]);
   const targets = makeLinkTargets(documents, assets, urls, opts.sourceUrl, existsIn(opts.bipsDir));
+  if (opts.profile) {
+    targets.proposals = new Map(bips.map((b) => [b.data.bip, urls.bip(b.data.bip)]));
+    targets.mentions = referencePattern(opts.profile);
+  }
   const key = hashText([...targets.pages, ...targets.files].map(([k, v]) => `${k} ${v}`).join('\n'));
   return { documents, links: { ...targets, key } };
 }

@@ -6,6 +6,7 @@ import { sanitizeBody } from './sanitize.ts';
 import { addHeadingAnchors } from './anchors.ts';
 import { rewriteLinks, unmarkImages, type LinkTargets } from './links.ts';
 import { FILES_DIR } from '../urls.ts';
+import { linkMentions } from './mentions.ts';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -28,7 +29,14 @@ export function linkedFiles(html: string, base: string): string[] {
   return [...out];
 }
 
+/** Mentions of other proposals linked, when the targets know the proposals' pages. */
+export function withMentions(html: string, relPath: string, links: LinkTargets): string {
+  if (!links.proposals || !links.mentions) return html;
+  const proposals = links.proposals;
+  return linkMentions(html, links.mentions, (n) => proposals.get(n), links.pages.get(relPath.toLowerCase()));
+}
+
 export function renderBody(html: string, relPath: string, links: LinkTargets): { html: string; files: string[] } {
-  const out = addHeadingAnchors(rewriteLinks(sanitizeBody(unmarkImages(html)), relPath, links));
+  const out = addHeadingAnchors(withMentions(rewriteLinks(sanitizeBody(unmarkImages(html)), relPath, links), relPath, links));
   return { html: out, files: linkedFiles(out, links.base) };
 }

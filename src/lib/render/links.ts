@@ -24,6 +24,10 @@ export interface LinkTargets {
   /** Whether a path relative to the registry folder (it may climb above it) exists on disk: links
    * are sent to the repository only when it has the file. */
   exists?: (relPath: string) => boolean;
+  /** Each proposal's page by number, and the pattern of a mention in prose (`BIP-2`): mentions
+   * become links (lib/render/mentions.ts). */
+  proposals?: ReadonlyMap<number, string>;
+  mentions?: RegExp;
 }
 
 const ATTRIBUTE = /(<(a|img)\b[^>]*?\s(href|src)=")([^"]*)(")/g;

@@ -8,6 +8,7 @@
 import { sanitizeBody } from './sanitize.ts';
 import { addHeadingAnchors } from './anchors.ts';
 import { rewriteLinks, type LinkTargets } from './links.ts';
+import { withMentions } from './body.ts';
 
 const OPEN = /<bip-body(?:\s+data-source="([^"]*)")?>/;
 const CLOSE = '</bip-body>';
@@ -24,7 +25,7 @@ export function sanitizePageBody(html: string, links?: LinkTargets): string {
   const inner = html.slice(start, end);
   let clean = addHeadingAnchors(sanitizeBody(inner));
   const source = open[1]?.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
-  if (source && links) clean = rewriteLinks(clean, source, links);
+  if (source && links) clean = withMentions(rewriteLinks(clean, source, links), source, links);
   // MDX renders a leading `# Title` too; the page already shows the title.
   if (source) clean = clean.replace(/^\s*<h1\b[^>]*>[\s\S]*?<\/h1>/, '');
   return clean === inner ? html : html.slice(0, start) + clean + html.slice(end);
