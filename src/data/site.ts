@@ -6,12 +6,13 @@ import type { BipData } from '../lib/bip/schema.ts';
 import { makeUrls } from '../lib/urls.ts';
 import { deployFromEnv } from '../lib/deploy.ts';
 import { label } from '../lib/profile/profile.ts';
+import { slugify } from '../lib/bip/slug.ts';
 
 export const state = buildState();
 export const config = state.config;
 export const template = state.setup.rules.template;
 export const profile = config.profile;
-export const urls = makeUrls(import.meta.env.BASE_URL, import.meta.env.SITE, profile.urls.proposal);
+export const urls = makeUrls(import.meta.env.BASE_URL, import.meta.env.SITE, profile.urls.proposal, slugify(profile.plural));
 /** What the browser scripts need of the profile, on the page's root element. */
 export const clientProfile = JSON.stringify({
   term: profile.term,

@@ -26,6 +26,9 @@ const fileSchema = z
     description: z.string().default('Improvement proposals: how the project changes, and why.'),
     /** Prefix that a BIP file's path inside bipsDir is appended to for "view source" links. */
     sourceUrl: z.string().url().optional(),
+    /** Links to a commit (`{sha}`) and to a file's history (`{path}`, inside the registry folder)
+     * in the repository's web view, when they cannot be derived from `sourceUrl`. */
+    repository: z.object({ commit: z.string().url().optional(), history: z.string().url().optional() }).strict().optional(),
     /** Extra spellings for the default statuses: { "Review": ["in audit"] }. */
     statusAliases: z.record(z.string(), z.array(z.string())).optional(),
     /** `compile`: .mdx bodies are MDX (they run code at build time); `markdown`: they are
@@ -47,6 +50,8 @@ export interface RegistryConfig {
   name: string;
   description: string;
   sourceUrl?: string;
+  /** Commit and history link patterns (see lib/history/links.ts). */
+  repository?: { commit?: string; history?: string };
   statuses: StatusDefinition[];
   /** Tones, meanings and sort ranks of the statuses. */
   lifecycle: Lifecycle;
@@ -167,6 +172,7 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
     name: env.REGISTRY_NAME || cfg.name || `${profile.term} Registry`,
     description: cfg.description,
     ...(sourceUrl ? { sourceUrl } : {}),
+    ...(cfg.repository ? { repository: cfg.repository } : {}),
     statuses,
     lifecycle: lifecycle(statuses),
     profile,

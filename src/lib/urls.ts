@@ -26,6 +26,14 @@ export interface Urls {
   file: (relPath: string) => string;
   /** An absolute URL when the site is known, else the path. */
   absolute: (path: string) => string;
+  /** The JSON API: every proposal (`api/bips.json`), or one (`api/bips/5.json`). */
+  api: (n?: number) => string;
+  /** The JSON Schema of the API's documents. */
+  apiSchema: () => string;
+  /** The feed of newest proposals, or of one status's. */
+  feed: (status?: string) => string;
+  /** The feed of status changes and new proposals, from the registry's history. */
+  changesFeed: () => string;
 }
 
 /** `/`, `/preview`, `preview/` → `/preview/`. */
@@ -94,7 +102,15 @@ export function caseAliasSlugs(n: number, pattern = DEFAULT_PROPOSAL_URL): strin
   return upper === pattern ? [] : [proposalSlug(n, upper)];
 }
 
-export function makeUrls(baseInput: string | undefined, site?: string | URL, proposal = DEFAULT_PROPOSAL_URL): Urls {
+/** The API's name for the proposals: the plural as a slug (`BIPs` → `bips`). */
+export const DEFAULT_API_NAME = 'bips';
+
+export function makeUrls(
+  baseInput: string | undefined,
+  site?: string | URL,
+  proposal = DEFAULT_PROPOSAL_URL,
+  apiName = DEFAULT_API_NAME,
+): Urls {
   const base = normalizeBase(baseInput);
   const path = (p: string) => `${base}${p}`;
   const listing = (kind: string) => (value?: string) => path(value === undefined ? `${kind}/` : `${kind}/${slugify(value)}/`);
@@ -116,5 +132,9 @@ export function makeUrls(baseInput: string | undefined, site?: string | URL, pro
     // published as `files/assets/eip-1/a.png`.
     file: (rel) => path(`${FILES_DIR}/${publishedPath(rel).split('/').map(encodeURIComponent).join('/')}`),
     absolute: (p) => (site ? new URL(p, site).href : p),
+    api: (n) => path(n === undefined ? `api/${apiName}.json` : `api/${apiName}/${n}.json`),
+    apiSchema: () => path('api/schema.json'),
+    feed: (status) => path(status === undefined ? 'feed.xml' : `status/${slugify(status)}/feed.xml`),
+    changesFeed: () => path('changes.xml'),
   };
 }

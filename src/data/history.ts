@@ -1,0 +1,92 @@
+/**
+ * The registry's git history (lib/history/), read once per build: when each document was created
+ * and last changed, links to its commits, and the proposals' events over time (added, status
+ * changes) for the changes feed. A build outside git, or from a shallow clone, still works: what
+ * could not be known is left out and said once.
+ */
+import { basename, dirname } from 'node:path';
+import { readBlobs, readGitHistory, type FileHistory, type GitHistory } from '../lib/history/git-log.ts';
+import { proposalEvents, type ProposalEvent } from '../lib/history/timeline.ts';
+import { repositoryLinks } from '../lib/history/links.ts';
+import { checkBip } from '../lib/bip/check.ts';
+import type { ApiRecord } from '../lib/api/schema.ts';
+import { config, state } from './site.ts';
+
+const history: GitHistory = state.derive('history', () => {
+  const h = readGitHistory(config.bipsDir);
+  if (!h.ok) console.warn(`history: no page history: ${h.reason}`);
+  else if (h.shallow) console.warn('history: a shallow clone: creation dates older than its first commit are not known');
+  return h;
+});
+
+/** What the history could not tell, for the pages to say (undefined when it is complete). */
+export const historyGap: string | undefined = !history.ok
+  ? `Page history is not available: ${history.reason}.`
+  : history.shallow
+    ? 'This site was built from a shallow clone: dates before its first commit are not known.'
+    : undefined;
+
+export const repository = repositoryLinks(config.sourceUrl, config.repository);
+
+export function fileHistory(relPath: string): FileHistory | undefined {
+  return history.ok ? history.files.get(relPath) : undefined;
+}
+
+export function isUncommitted(relPath: string): boolean {
+  return history.ok && history.uncommitted.has(relPath);
+}
+
+/** A document's history as the API and the page show it. */
+export function historyRecord(relPath: string): ApiRecord['history'] {
+  const h = fileHistory(relPath);
+  if (!h) return undefined;
+  const commit = (c: { sha: string; date: string }) => ({
+    sha: c.sha,
+    date: c.date,
+    ...(repository ? { url: repository.commit(c.sha) } : {}),
+  });
+  return {
+    ...(h.created ? { created: commit(h.created) } : {}),
+    modified: commit(h.modified),
+    commits: h.commits,
+    uncommitted: isUncommitted(relPath),
+    ...(repository ? { url: repository.history(relPath) } : {}),
+  };
+}
+
+/** Latest change of any of a proposal's documents (its page shows them all), as an ISO date-time. */
+export function lastModified(relPaths: readonly string[]): string | undefined {
+  const dates = relPaths.map((p) => fileHistory(p)?.modified.date).filter((d): d is string => d !== undefined);
+  return dates.length ? dates.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b)) : undefined;
+}
+
+const DOCUMENT = /\.(?:md|mdx|markdown|mediawiki|wiki)$/i;
+
+/** Every proposal's events, newest first: each version of each main document (a path that is a
+ * proposal now, or a document path that is gone) read with the registry's own rules. */
+export const events: ProposalEvent[] = state.derive('history-events', () => {
+  if (!history.ok) return [];
+  const registry = state.registry;
+  // Companion documents and the files the registry leaves out (its template, a README) are
+  // not proposals; a path that is gone may have been one.
+  const notProposals = new Set([
+    ...registry.bips.flatMap((b) => b.companions.map((c) => c.relPath)),
+    ...registry.skipped.map((s) => s.relPath),
+  ]);
+  const touches = history.touches.filter((t) => DOCUMENT.test(t.relPath) && !notProposals.has(t.relPath));
+  const texts = readBlobs(
+    history.top,
+    touches.flatMap((t) => (t.blob ? [t.blob] : [])),
+  );
+  const { rules, schema } = state.setup;
+  return proposalEvents(touches, texts, (text, relPath) => {
+    const folder = dirname(relPath);
+    const r = checkBip(
+      text,
+      { file: relPath, fileName: basename(relPath), ...(folder !== '.' ? { folderName: basename(folder) } : {}) },
+      rules,
+      schema,
+    );
+    return r.data ? { number: r.data.bip, status: r.data.status, title: r.data.title } : undefined;
+  });
+});
