@@ -21,7 +21,7 @@ const history: GitHistory = state.derive('history', () => {
 
 /** What the history could not tell, for the pages to say (undefined when it is complete). */
 export const historyGap: string | undefined = !history.ok
-  ? `Page history is not available: ${history.reason}.`
+  ? `Page history is not available: ${history.reason.replace(config.bipsDir, 'the registry folder')}.`
   : history.shallow
     ? 'This site was built from a shallow clone: dates before its first commit are not known.'
     : undefined;

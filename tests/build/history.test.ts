@@ -235,10 +235,11 @@ describe('a registry in git: feeds, API, relations, reviews and history', () => 
   test('"Cite this BIP" gives plain text, BibTeX and CSL-JSON', () => {
     const page = build.read('bip-8/index.html');
     expect(page).toContain('<summary>Cite this BIP</summary>');
+    // Inside <pre>, with no white space before or after (it would be shown).
     expect(page).toContain(
-      `Model-L and Robin Example. &quot;BIP-8: Receipt Archives.&quot; BIP Registry, no. 8, January 2025. ${SITE}/bip-8/`,
+      `<pre tabindex="0"><code>Model-L and Robin Example. &quot;BIP-8: Receipt Archives.&quot; BIP Registry, no. 8, January 2025. ${SITE}/bip-8/</code></pre>`,
     );
-    expect(page).toContain('@misc{bip-8,');
+    expect(page).toContain('<code class="language-bibtex">@misc{bip-8,');
     expect(page).toContain('  author = {{Model-L} and {Robin Example}},');
     expect(page).toContain('  month = jan,');
     const csl = /<code class="language-json">([\s\S]*?)<\/code>/.exec(page)?.[1] ?? '';
@@ -269,8 +270,9 @@ describe('the same registry outside git', () => {
     expect(build.status, build.output).toBe(0);
     expect(build.output).toMatch(/history: no page history: .* is not in a git repository/);
     expect(build.read('bip-2/index.html')).toMatch(
-      /<p class="page-history"[^>]*>\s*Page history is not available: .* is not in a git repository\.\s*<\/p>/,
+      /<p class="page-history"[^>]*>\s*Page history is not available: the registry folder is not in a git repository\.\s*<\/p>/,
     );
+    expect(build.read('bip-2/index.html')).not.toContain(dir);
     expect(feed(build.read('changes.xml')).items).toEqual([]);
     expect(feed(build.read('feed.xml')).items).toHaveLength(3);
     expect(build.read('sitemap.xml')).not.toContain('<lastmod>');

@@ -371,16 +371,24 @@ describe('review state', () => {
     expect(summary).toMatchObject({ state: 'final', label: 'Awaiting Final', peerApprovals: 1 });
   });
 
-  test('timeline: by date, undated last, ties by path', () => {
+  test('timeline: by date, undated last; on one day peer, response, final; then by path', () => {
     const reports = [
       rep('z.md', 'peer'),
       rep('b.md', 'peer', '2025-01-02'),
       rep('c.md', 'response', '2025-01-01'),
       rep('a.md', 'peer'),
       rep('a.md', 'final', '2025-01-02'),
+      rep('d.md', 'response', '2025-01-02'),
     ];
     const order = (list: ReviewReport[]) => list.map((r) => `${r.relPath}:${r.date ?? '-'}`);
-    expect(order(sortTimeline(reports))).toEqual(['c.md:2025-01-01', 'a.md:2025-01-02', 'b.md:2025-01-02', 'a.md:-', 'z.md:-']);
+    expect(order(sortTimeline(reports))).toEqual([
+      'c.md:2025-01-01',
+      'b.md:2025-01-02',
+      'd.md:2025-01-02',
+      'a.md:2025-01-02',
+      'a.md:-',
+      'z.md:-',
+    ]);
     expect(order(reviewSummary(reports, vocab)?.timeline ?? [])).toEqual(order(sortTimeline(reports)));
     expect(reports[0]?.relPath).toBe('z.md');
   });

@@ -25,7 +25,10 @@ export function reviewSummary(reports: ReviewReport[], vocab: ReviewVocabulary):
   return { state, label: vocab.states[state], timeline, peerApprovals };
 }
 
-/** By date, undated after dated; ties and undated ones by path. */
+/** A day's reports in the order a review goes: peer reviews, responses to them, the final review. */
+const KIND_ORDER: Readonly<Record<ReviewReport['kind'], number>> = { peer: 0, response: 1, final: 2 };
+
+/** By date, undated after dated; on one day (or undated) peer before response before final, then by path. */
 export function sortTimeline(reports: ReviewReport[]): ReviewReport[] {
   return [...reports].sort((a, b) => {
     if (a.date !== b.date) {
@@ -33,6 +36,8 @@ export function sortTimeline(reports: ReviewReport[]): ReviewReport[] {
       if (b.date === undefined) return -1;
       return a.date < b.date ? -1 : 1;
     }
+    const kind = KIND_ORDER[a.kind] - KIND_ORDER[b.kind];
+    if (kind !== 0) return kind;
     return a.relPath < b.relPath ? -1 : a.relPath > b.relPath ? 1 : 0;
   });
 }
