@@ -23,13 +23,20 @@ const history: GitHistory = state.derive('history', () => {
 export const historyGap: string | undefined = !history.ok
   ? `Page history is not available: ${history.reason.replace(config.bipsDir, 'the registry folder')}.`
   : history.shallow
-    ? 'This site was built from a shallow clone: dates before its first commit are not known.'
+    ? 'Dates before the first commit of the shallow clone this site was built from are not known.'
     : undefined;
 
 export const repository = repositoryLinks(config.sourceUrl, config.repository);
 
-export function fileHistory(relPath: string): FileHistory | undefined {
-  return history.ok ? history.files.get(relPath) : undefined;
+/** A file's history; at a shallow clone's boundary a commit shows the whole tree as added, so
+ * there it tells neither when a file was created nor when it last changed. */
+export function fileHistory(
+  relPath: string,
+): (Omit<FileHistory, 'modified'> & { modified?: FileHistory['modified'] }) | undefined {
+  const h = history.ok ? history.files.get(relPath) : undefined;
+  if (!h || !history.ok || !history.boundaries.has(h.modified.sha)) return h;
+  const { modified: _unknown, ...rest } = h;
+  return rest;
 }
 
 export function isUncommitted(relPath: string): boolean {
@@ -47,7 +54,7 @@ export function historyRecord(relPath: string): ApiRecord['history'] {
   });
   return {
     ...(h.created ? { created: commit(h.created) } : {}),
-    modified: commit(h.modified),
+    ...(h.modified ? { modified: commit(h.modified) } : {}),
     commits: h.commits,
     uncommitted: isUncommitted(relPath),
     ...(repository ? { url: repository.history(relPath) } : {}),
@@ -56,7 +63,7 @@ export function historyRecord(relPath: string): ApiRecord['history'] {
 
 /** Latest change of any of a proposal's documents (its page shows them all), as an ISO date-time. */
 export function lastModified(relPaths: readonly string[]): string | undefined {
-  const dates = relPaths.map((p) => fileHistory(p)?.modified.date).filter((d): d is string => d !== undefined);
+  const dates = relPaths.map((p) => fileHistory(p)?.modified?.date).filter((d): d is string => d !== undefined);
   return dates.length ? dates.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b)) : undefined;
 }
 
@@ -79,7 +86,7 @@ export const events: ProposalEvent[] = state.derive('history-events', () => {
     touches.flatMap((t) => (t.blob ? [t.blob] : [])),
   );
   const { rules, schema } = state.setup;
-  return proposalEvents(touches, texts, (text, relPath) => {
+  const found = proposalEvents(touches, texts, (text, relPath) => {
     const folder = dirname(relPath);
     const r = checkBip(
       text,
@@ -89,4 +96,6 @@ export const events: ProposalEvent[] = state.derive('history-events', () => {
     );
     return r.data ? { number: r.data.bip, status: r.data.status, title: r.data.title } : undefined;
   });
+  // A shallow clone's first commit shows every file added; those proposals are older than it.
+  return found.filter((e) => e.kind !== 'added' || !history.boundaries.has(e.commit.sha));
 });

@@ -20,7 +20,7 @@ function sitemap(): Response {
     ...bips.map((b) => ({ path: urls.bip(b.data.bip), lastmod: lastModified([b.data.relPath]) })),
     ...companions.map((c) => ({
       path: urls.companion(c.data.bip, c.data.slug),
-      lastmod: fileHistory(c.data.relPath)?.modified.date,
+      lastmod: fileHistory(c.data.relPath)?.modified?.date,
     })),
     ...Object.values(facets).flatMap((f) => [
       { path: f.link() },

@@ -280,3 +280,46 @@ describe('the same registry outside git', () => {
     expect(list.proposals.every((p) => p.history === undefined)).toBe(true);
   });
 });
+
+describe('a build from a shallow clone', () => {
+  let repo: string;
+  let clone: string;
+  let build: BuildRun;
+  beforeAll(() => {
+    repo = mkdtempSync(join(tmpdir(), 'bip-deep-'));
+    clone = mkdtempSync(join(tmpdir(), 'bip-shallow-'));
+    cpSync(fixture('history-registry'), join(repo, 'bips'), { recursive: true });
+    const git = (cwd: string, date: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Editor', '-c', 'user.email=e@example.org', '-c', 'commit.gpgsign=false', ...args], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date },
+      });
+    git(repo, DAYS.first, 'init', '-q', '-b', 'main');
+    git(repo, DAYS.first, 'add', '.');
+    git(repo, DAYS.first, 'commit', '-q', '-m', 'First');
+    const bip8 = join(repo, 'bips', 'bip-0008.md');
+    writeFileSync(bip8, readFileSync(bip8, 'utf8').replace('**Status**: Draft', '**Status**: Review'));
+    git(repo, DAYS.review, 'commit', '-q', '-am', 'BIP-8 to review');
+    // Only the last commit: what CI checks out by default.
+    git(clone, DAYS.review, 'clone', '-q', '--depth', '1', `file://${repo}`, 'r');
+    build = runBuild(join(clone, 'r', 'bips'), { SITE, OG_IMAGES: 'off' });
+  });
+  afterAll(() => {
+    build?.remove();
+    for (const dir of [repo, clone]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('builds, claims no dates its first commit cannot vouch for, and says so', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.output).toContain('history: a shallow clone');
+    const line = /<p class="page-history"[^>]*>([\s\S]*?)<\/p>/.exec(build.read('bip-8/index.html'))?.[1] ?? '';
+    expect(line).not.toMatch(/Created|Last changed/);
+    expect(line).toContain('Dates before the first commit of the shallow clone this site was built from are not known.');
+    // Every proposal looks added in the clone's only commit: none of that is news.
+    expect(feed(build.read('changes.xml')).items).toEqual([]);
+    expect(build.read('sitemap.xml')).not.toContain('<lastmod>');
+    const list = JSON.parse(build.read('api/bips.json')) as { proposals: { history?: Record<string, unknown> }[] };
+    expect(list.proposals.every((p) => p.history && !('created' in p.history) && !('modified' in p.history))).toBe(true);
+  });
+});

@@ -19,7 +19,9 @@ const commitSchema = z
 export const historySchema = z
   .object({
     created: commitSchema.optional().describe('The commit that added the file; absent when the clone is too shallow to know'),
-    modified: commitSchema.describe('The last commit that changed the file'),
+    modified: commitSchema
+      .optional()
+      .describe('The last commit that changed the file; absent when the clone is too shallow to know'),
     commits: z.number().int().nonnegative(),
     uncommitted: z.boolean().describe('The file has changes not yet committed'),
     url: z.string().optional().describe("The file's history in the repository"),

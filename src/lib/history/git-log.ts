@@ -42,6 +42,8 @@ export type GitHistory =
       /** The repository's top folder, as git names it. */
       top: string;
       shallow: boolean;
+      /** A shallow clone's boundary commits: where they show a file added, it may be older. */
+      boundaries: ReadonlySet<string>;
       head: string;
       /** Commits touching the folder, oldest first. */
       commits: Commit[];
@@ -153,6 +155,7 @@ function readHistory(folder: string): GitHistory {
     ok: true,
     top,
     shallow,
+    boundaries,
     head,
     commits,
     files: fileHistories(touches, boundaries),
