@@ -18,14 +18,16 @@ export const apiName = slugify(profile.plural);
 
 export const jsonSchema = () => apiJsonSchema(schemas, urls.absolute(urls.apiSchema()));
 
+const published = new Set(state.registry.assets);
+
 function record(entry: BipEntry): ApiRecord {
   const d = entry.data;
   const n = d.bip;
   const review = reviewOf(n);
   const companionUrl = (slug: string) => urls.absolute(urls.companion(n, slug));
-  const published = new Set(state.registry.assets);
   const history = historyRecord(d.relPath);
-  return schemas.record.parse(
+  return checked(
+    d.relPath,
     apiRecord({
       data: d,
       fields: fieldsOf(d),
@@ -75,6 +77,14 @@ function record(entry: BipEntry): ApiRecord {
         : {}),
     }),
   );
+}
+
+/** A record as the schema has it; one it refuses is a bug here, named with its file. */
+function checked(relPath: string, value: ApiRecord): ApiRecord {
+  const parsed = schemas.record.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new Error(`API record of ${relPath} does not match its schema: ${issue.path.join('.')}: ${issue.message}`);
 }
 
 const records = state.derive('api-records', () => new Map(bips.map((b) => [b.data.bip, record(b)])));

@@ -5,8 +5,8 @@
  * could not be known is left out and said once.
  */
 import { basename, dirname } from 'node:path';
-import { readBlobs, readGitHistory, type FileHistory, type GitHistory } from '../lib/history/git-log.ts';
-import { proposalEvents, type ProposalEvent } from '../lib/history/timeline.ts';
+import { readBlobs, readGitHistory, type FileHistory, type GitHistory, type Touch } from '../lib/history/git-log.ts';
+import { eventsOf, type ProposalEvent, type ProposalVersion } from '../lib/history/timeline.ts';
 import { repositoryLinks } from '../lib/history/links.ts';
 import { checkBip } from '../lib/bip/check.ts';
 import type { ApiRecord } from '../lib/api/schema.ts';
@@ -16,12 +16,14 @@ const history: GitHistory = state.derive('history', () => {
   const h = readGitHistory(config.bipsDir);
   if (!h.ok) console.warn(`history: no page history: ${h.reason}`);
   else if (h.shallow) console.warn('history: a shallow clone: creation dates older than its first commit are not known');
+  else console.info(`history: ${h.commits.length} commits, ${h.files.size} files`);
   return h;
 });
 
 /** What the history could not tell, for the pages to say (undefined when it is complete). */
 export const historyGap: string | undefined = !history.ok
-  ? `Page history is not available: ${history.reason.replace(config.bipsDir, 'the registry folder')}.`
+  ? // The reason (in the build log) may name folders of the build machine; the page does not.
+    'Page history is not available: this site was built without the git history of its registry.'
   : history.shallow
     ? 'Dates before the first commit of the shallow clone this site was built from are not known.'
     : undefined;
@@ -68,6 +70,8 @@ export function lastModified(relPaths: readonly string[]): string | undefined {
 }
 
 const DOCUMENT = /\.(?:md|mdx|markdown|mediawiki|wiki)$/i;
+/** Old versions read per `git cat-file` call. */
+const BLOB_BATCH = 500;
 
 /** Every proposal's events, newest first: each version of each main document (a path that is a
  * proposal now, or a document path that is gone) read with the registry's own rules. */
@@ -81,12 +85,8 @@ export const events: ProposalEvent[] = state.derive('history-events', () => {
     ...registry.skipped.map((s) => s.relPath),
   ]);
   const touches = history.touches.filter((t) => DOCUMENT.test(t.relPath) && !notProposals.has(t.relPath));
-  const texts = readBlobs(
-    history.top,
-    touches.flatMap((t) => (t.blob ? [t.blob] : [])),
-  );
   const { rules, schema } = state.setup;
-  const found = proposalEvents(touches, texts, (text, relPath) => {
+  const read = (text: string, relPath: string): ProposalVersion | undefined => {
     const folder = dirname(relPath);
     const r = checkBip(
       text,
@@ -95,7 +95,31 @@ export const events: ProposalEvent[] = state.derive('history-events', () => {
       schema,
     );
     return r.data ? { number: r.data.bip, status: r.data.status, title: r.data.title } : undefined;
-  });
+  };
+  // Texts are read a batch at a time and only each version's number, status and title kept, so
+  // a long history never holds every old text at once.
+  const versions = new Map<string, ProposalVersion | undefined>();
+  const key = (t: Touch) => `${t.blob}\0${t.relPath}`;
+  const wanted = touches.filter((t) => t.blob !== undefined);
+  for (let i = 0; i < wanted.length; i += BLOB_BATCH) {
+    const batch = wanted.slice(i, i + BLOB_BATCH);
+    const texts = readBlobs(
+      history.top,
+      batch.map((t) => t.blob!),
+    );
+    for (const t of batch) {
+      if (versions.has(key(t))) continue;
+      const text = texts.get(t.blob!);
+      let version: ProposalVersion | undefined;
+      try {
+        version = text === undefined ? undefined : read(text, t.relPath);
+      } catch {
+        version = undefined;
+      }
+      versions.set(key(t), version);
+    }
+  }
+  const found = eventsOf(touches, (t) => (t.status === 'removed' ? undefined : versions.get(key(t))));
   // A shallow clone's first commit shows every file added; those proposals are older than it.
   return found.filter((e) => e.kind !== 'added' || !history.boundaries.has(e.commit.sha));
 });

@@ -4,7 +4,7 @@
  * git), feed.xml (newest proposals) and changes.xml (new proposals and status changes over time).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { bips, companions, facets } from '../data/bips.ts';
+import { bips, companions, companionsOf, facets } from '../data/bips.ts';
 import { urls } from '../data/site.ts';
 import { changesFeed, feedsOn, newestFeed } from '../data/feeds.ts';
 import { fileHistory, lastModified } from '../data/history.ts';
@@ -17,7 +17,11 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 function sitemap(): Response {
   const pages: { path: string; lastmod?: string | undefined }[] = [
     { path: urls.home() },
-    ...bips.map((b) => ({ path: urls.bip(b.data.bip), lastmod: lastModified([b.data.relPath]) })),
+    // A proposal's page shows its companions' review timeline too.
+    ...bips.map((b) => ({
+      path: urls.bip(b.data.bip),
+      lastmod: lastModified([b.data.relPath, ...companionsOf(b.data.bip).map((c) => c.data.relPath)]),
+    })),
     ...companions.map((c) => ({
       path: urls.companion(c.data.bip, c.data.slug),
       lastmod: fileHistory(c.data.relPath)?.modified?.date,

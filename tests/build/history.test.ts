@@ -16,7 +16,8 @@ import { runBuild, type BuildRun } from './run-build.ts';
 
 const SITE = 'https://registry.example.org';
 const SOURCE = 'https://github.com/example/registry/blob/main/bips';
-const DAYS = { first: '2025-01-15T10:00:00+00:00', review: '2025-02-01T09:30:00+00:00', final: '2025-02-04T16:00:00+00:00' };
+/** The review commit is made in Tokyo early on 1 February: in UTC, which pages and feeds use, it is 31 January. */
+const DAYS = { first: '2025-01-15T10:00:00+00:00', review: '2025-02-01T01:30:00+09:00', final: '2025-02-04T16:00:00+00:00' };
 
 interface FeedItem {
   title: string;
@@ -216,20 +217,24 @@ describe('a registry in git: feeds, API, relations, reviews and history', () => 
     ]);
     expect(section).toContain('href="/bip-3/final-review/"');
     expect(page).toMatch(/<th scope="row">Review<\/th>\s*<td>\s*<a href="#review-title">Approved \(Final\)<\/a>/);
-    expect(build.read('bip-3/peer-review-1/index.html')).toContain('A peer review of');
+    expect(build.read('bip-3/peer-review-1/index.html')).toMatch(
+      /Peer review of <a href="\/bip-3\/">BIP-3: Tally Snapshots<\/a> by Model-P \(Lab Pi\) on <time datetime="2025-01-20">2025-01-20<\/time>: Request changes/,
+    );
   });
 
   test('pages show when they were created and last changed, with the commits linked; the sitemap agrees', () => {
     const page = build.read('bip-2/index.html');
     const line = /<p class="page-history"[^>]*>([\s\S]*?)<\/p>/.exec(page)?.[1] ?? '';
     expect(line).toContain(`Created <time datetime="${DAYS.first}">2025-01-15</time>`);
-    expect(line).toContain(`Last changed <time datetime="${DAYS.review}">2025-02-01</time>`);
+    expect(line).toContain(`Last changed <time datetime="${DAYS.review}">2025-01-31</time>`);
     expect(line).toContain(`href="https://github.com/example/registry/commit/${shas.review}">${shas.review!.slice(0, 7)}</a>`);
     expect(line).toContain('href="https://github.com/example/registry/commits/main/bips/bip-0002.md">History</a>');
     const sitemap = build.read('sitemap.xml');
     expect(sitemap).toContain(`<loc>${SITE}/bip-2/</loc><lastmod>${DAYS.review}</lastmod>`);
     expect(sitemap).toContain(`<loc>${SITE}/bip-8/</loc><lastmod>${DAYS.first}</lastmod>`);
     expect(sitemap).toContain(`<loc>${SITE}/bip-3/final-review/</loc><lastmod>${DAYS.final}</lastmod>`);
+    // BIP-3's page shows its review timeline, which the final review changed.
+    expect(sitemap).toContain(`<loc>${SITE}/bip-3/</loc><lastmod>${DAYS.final}</lastmod>`);
   });
 
   test('"Cite this BIP" gives plain text, BibTeX and CSL-JSON', () => {
@@ -270,7 +275,7 @@ describe('the same registry outside git', () => {
     expect(build.status, build.output).toBe(0);
     expect(build.output).toMatch(/history: no page history: .* is not in a git repository/);
     expect(build.read('bip-2/index.html')).toMatch(
-      /<p class="page-history"[^>]*>\s*Page history is not available: the registry folder is not in a git repository\.\s*<\/p>/,
+      /<p class="page-history"[^>]*>\s*Page history is not available: this site was built without the git history of its registry\.\s*<\/p>/,
     );
     expect(build.read('bip-2/index.html')).not.toContain(dir);
     expect(feed(build.read('changes.xml')).items).toEqual([]);

@@ -21,6 +21,7 @@ describe('a rebuild after one BIP changed', () => {
   let work: string;
   let before: BuildRun;
   let after: BuildRun;
+  let prose: BuildRun;
 
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'bip-incremental-'));
@@ -31,10 +32,14 @@ describe('a rebuild after one BIP changed', () => {
     const file = join(registry, 'BIP-02', 'BIP-02.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('# BIP-02: Timeline Pages', '# BIP-02: Renamed Timeline'));
     after = runBuild(registry, env);
+    // Then an edit of the text only: no title, status or mention changes.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Readers want a timeline.', 'Readers want a timeline, soon.'));
+    prose = runBuild(registry, env);
   });
   afterAll(() => {
     before.remove();
     after.remove();
+    prose.remove();
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -67,6 +72,14 @@ describe('a rebuild after one BIP changed', () => {
     expect(after.read('bip-10/index.html')).toMatch(/<dt>Requires<\/dt>[\s\S]*?BIP-2: Renamed Timeline/);
     expect(after.read('status/draft/index.html')).toContain('Renamed Timeline');
     expect(after.read('index.html')).toContain('Renamed Timeline');
+  });
+
+  test('an edit of the text alone re-renders its page and copies the other proposals', () => {
+    expect(prose.status, prose.output).toBe(0);
+    expect(rendered(prose)).toContain('/bip-2/index.html');
+    expect(prose.read('bip-2/index.html')).toContain('Readers want a timeline, soon.');
+    for (const page of ['/bip-1/index.html', '/bip-3/index.html', '/bip-10/index.html'])
+      expect(reused(prose), page).toContain(page);
   });
 
   test('pages copied from the previous build are the same as when they were rendered', () => {

@@ -44,4 +44,16 @@ describe('feed items', () => {
     expect(items[0]!.customData).toContain('<guid isPermaLink="false">b2:5:Draft&gt;Review</guid>');
     expect(items[0]!.pubDate!.toISOString()).toBe('2025-02-01T00:00:00.000Z');
   });
+
+  test('characters XML does not allow are left out, others escaped', () => {
+    const commit = { sha: 'c3', date: '2025-02-01T00:00:00Z', author: 'Ed\u001b[31m <ed>', subject: 'Fix\u000c & tidy' };
+    const [item] = changeItems(
+      [{ kind: 'added', number: 5, title: 'T\u0000', status: 'Draft', commit }],
+      (n) => `BIP-${n}`,
+      (n) => `https://r/${n}/`,
+    );
+    expect(item!.description).toBe('Fix & tidy');
+    expect(item!.title).toBe('BIP-5 added: T (Draft)');
+    expect(item!.customData).toContain('<dc:creator>Ed[31m &lt;ed&gt;</dc:creator>');
+  });
 });

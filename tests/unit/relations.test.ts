@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { referencedNumbers, relationGraph, type Relations } from '../../src/lib/registry/relations.ts';
 import { linkMentions } from '../../src/lib/render/mentions.ts';
-import { referencePattern } from '../../src/lib/registry/content-checks.ts';
+import { proseMentions, referencePattern } from '../../src/lib/registry/content-checks.ts';
 import { DEFAULT_PROFILE, resolveProfile } from '../../src/lib/profile/profile.ts';
 import type { BipData } from '../../src/lib/bip/schema.ts';
 
@@ -111,5 +111,24 @@ describe('mentions in rendered HTML become links', () => {
     const started = performance.now();
     expect(link(deep)).toContain(a(2, 'BIP-2'));
     expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
+
+describe('mentions in prose are found in linear time', () => {
+  // Each of these took seconds (quadratic) before the prose filter was made linear; 200 KB lines.
+  test.each([
+    ['a.', 100_000],
+    ['<', 200_000],
+    ['](', 100_000],
+    ['<!--', 50_000],
+    ['`x', 100_000],
+    ['bip-', 50_000],
+    ['ab+c-', 40_000],
+  ])('%j × %i', (unit, times) => {
+    const line = unit.repeat(times) + ' BIP-7';
+    const started = performance.now();
+    const found = proseMentions(line, DEFAULT_PROFILE);
+    expect(performance.now() - started).toBeLessThan(1_500);
+    expect(found.length).toBeLessThanOrEqual(times + 1);
   });
 });

@@ -52,7 +52,11 @@ describe('recognizing review reports', () => {
     ['FINAL_REVIEW_REPORT_ALICE.md', '', '', 'final'],
     ['REVIEW_RESPONSE.md', 'BIP-04 Review Response', '', 'response'],
     ['notes.md', 'Response to Peer Review (Alice)', '', 'response'],
-    ['reply-to-reviewers.md', 'Notes', '', 'response'],
+    ['reply-to-review.md', 'Notes', '', 'response'],
+    // A kind word alone is not a report: it needs a review word.
+    ['peer-discovery.md', 'Peer Discovery', '', undefined],
+    ['errors.md', 'Error Response Format', '', undefined],
+    ['FINAL.md', 'Final Numbers', '', undefined],
     ['peerReview.md', 'Notes', '', 'peer'],
     ['sub/dir/review.md', '', '', 'peer'],
     ['REVIEW_REPORT_4.md', 'Review Report', '- Review Type: Final Implementation Review', 'final'],
@@ -297,6 +301,16 @@ describe('review state', () => {
       2,
     ],
     ['one report by two reviewers', [rep('a.md', 'peer', '2025-01-01', 'approve', ['A', 'B'])], 'final', 2],
+    [
+      'an undated request for changes is not taken for the latest',
+      [
+        rep('a.md', 'peer', undefined, 'request-changes', ['A']),
+        rep('b.md', 'peer', '2025-01-02', 'approve', ['A']),
+        rep('c.md', 'peer', '2025-01-03', 'approve', ['B']),
+      ],
+      'final',
+      2,
+    ],
     [
       'changes requested last',
       [rep('a.md', 'peer', '2025-01-01', 'approve', ['A']), rep('b.md', 'peer', '2025-01-02', 'request-changes', ['B'])],

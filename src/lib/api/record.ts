@@ -6,7 +6,7 @@
 import type { HeaderField } from '../bip/fields.ts';
 import type { EntryData } from '../../loaders/entries.ts';
 import type { Relations } from '../registry/relations.ts';
-import type { ApiRecord } from './schema.ts';
+import { RECORD_KEYS, type ApiRecord } from './schema.ts';
 
 type BipEntryData = Extract<EntryData, { kind: 'bip' }>;
 
@@ -40,7 +40,9 @@ const INTERNAL = new Set([
 
 export function apiRecord(input: RecordInput): ApiRecord {
   const d = input.data;
-  const header = Object.fromEntries(Object.entries(d).filter(([k, v]) => !INTERNAL.has(k) && v !== undefined));
+  const header = Object.fromEntries(
+    Object.entries(d).filter(([k, v]) => !INTERNAL.has(k) && !RECORD_KEYS.has(k) && v !== undefined),
+  );
   return {
     ...header,
     number: d.bip,

@@ -54,28 +54,37 @@ const relationsSchema = z
     'Proposal numbers in each direction: requires / required-by, replaces / replaced-by, related, mentions / mentioned-by',
   );
 
+/** The record's own properties (beside the template's fields, which cannot take their names). */
+const recordShape = {
+  $schema: z.string().optional(),
+  number: z.number().int().nonnegative(),
+  label: z.string().describe('How the registry names it: its term and number'),
+  url: z.string().describe('The permanent page'),
+  authors: z.array(authorSchema),
+  fields: z
+    .array(z.object({ key: z.string(), label: z.string(), value: z.string() }).strict())
+    .describe('Every header field as text, in header order'),
+  relations: relationsSchema,
+  companions: z.array(
+    z.object({ title: z.string(), url: z.string(), source: z.string(), review: reportSchema.optional() }).strict(),
+  ),
+  files: z.array(z.object({ path: z.string(), url: z.string().optional() }).strict()),
+  source: z.object({ path: z.string(), format: z.enum(['md', 'mdx', 'mediawiki']), url: z.string().optional() }).strict(),
+  summary: z.string().optional(),
+  history: historySchema.optional(),
+  review: reviewSchema.optional(),
+};
+
+/** Names a template field cannot have in the API record: the record's own. */
+export const RECORD_KEYS: ReadonlySet<string> = new Set(Object.keys(recordShape));
+
 export function apiSchemas(bipSchema: BipSchema) {
+  // A template field named like one of the record's own properties (`review`, `history`) is in
+  // `fields` only.
+  const taken = Object.fromEntries([...RECORD_KEYS].filter((k) => k in bipSchema.shape).map((k) => [k, true] as const));
   const record = bipSchema
-    .omit({ bip: true, author: true, lines: true, placement: true, extra: true })
-    .extend({
-      $schema: z.string().optional(),
-      number: z.number().int().nonnegative(),
-      label: z.string().describe('How the registry names it: BIP-5'),
-      url: z.string().describe('The permanent page'),
-      authors: z.array(authorSchema),
-      fields: z
-        .array(z.object({ key: z.string(), label: z.string(), value: z.string() }).strict())
-        .describe('Every header field as text, in header order'),
-      relations: relationsSchema,
-      companions: z.array(
-        z.object({ title: z.string(), url: z.string(), source: z.string(), review: reportSchema.optional() }).strict(),
-      ),
-      files: z.array(z.object({ path: z.string(), url: z.string().optional() }).strict()),
-      source: z.object({ path: z.string(), format: z.enum(['md', 'mdx', 'mediawiki']), url: z.string().optional() }).strict(),
-      summary: z.string().optional(),
-      history: historySchema.optional(),
-      review: reviewSchema.optional(),
-    })
+    .omit({ bip: true, author: true, lines: true, placement: true, extra: true, ...taken })
+    .extend(recordShape)
     .strict();
   const list = z
     .object({

@@ -32,8 +32,18 @@ export interface FeedItem {
 /** How many items a feed holds: readers poll it, so it stays small. */
 export const FEED_SIZE = 50;
 
+/** Text for XML: escaped, and without the control characters XML 1.0 does not allow at all (a
+ * commit subject may hold one; the feed must still parse). */
 export const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  s
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+/** Text @astrojs/rss escapes itself (titles, descriptions): only the forbidden characters go. */
+export const xmlText = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
 
 /** The Dublin Core namespace, for the authors (RSS's own `author` must be an e-mail address). */
 export const FEED_NAMESPACES = { dc: 'http://purl.org/dc/elements/1.1/', atom: 'http://www.w3.org/2005/Atom' };
@@ -58,11 +68,11 @@ export function proposalItems(proposals: readonly FeedProposal[], size = FEED_SI
     .sort((a, b) => time(b) - time(a) || b.number - a.number)
     .slice(0, size)
     .map((p) => ({
-      title: `${p.label}: ${p.title}`,
+      title: xmlText(`${p.label}: ${p.title}`),
       link: p.url,
       ...(p.date ? { pubDate: p.date } : {}),
-      description: [p.summary, `Status: ${p.status}`].filter(Boolean).join(' '),
-      categories: p.categories,
+      description: xmlText([p.summary, `Status: ${p.status}`].filter(Boolean).join(' ')),
+      categories: p.categories.map(xmlText),
       ...(p.authors.length ? { customData: `<dc:creator>${escapeXml(p.authors.join(', '))}</dc:creator>` } : {}),
     }));
 }
@@ -82,11 +92,11 @@ export function changeItems(
         : `${label(e.number)} moved from ${e.from} to ${e.to}`;
     const guid = `${e.commit.sha}:${e.number}:${e.kind === 'added' ? 'added' : `${e.from}>${e.to}`}`;
     return {
-      title,
+      title: xmlText(title),
       link: urlOf(e.number),
       pubDate: new Date(e.commit.date),
-      description: `${e.kind === 'added' ? '' : `${e.title}. `}${e.commit.subject}`.trim(),
-      categories: [e.kind === 'added' ? e.status : e.to],
+      description: xmlText(`${e.kind === 'added' ? '' : `${e.title}. `}${e.commit.subject}`.trim()),
+      categories: [xmlText(e.kind === 'added' ? e.status : e.to)],
       customData: `<guid isPermaLink="false">${escapeXml(guid)}</guid><dc:creator>${escapeXml(e.commit.author)}</dc:creator>`,
     };
   });

@@ -32,10 +32,16 @@ function versionOf(touch: Touch, texts: ReadonlyMap<string, string>, read: ReadP
 /** Touches oldest first, texts by blob id; the events come back newest first. A version whose
  * text is missing or unreadable is skipped, and the last status known stays. */
 export function proposalEvents(touches: Touch[], texts: ReadonlyMap<string, string>, read: ReadProposal): ProposalEvent[] {
+  return eventsOf(touches, (touch) => versionOf(touch, texts, read));
+}
+
+/** The same, with each touch's version read by the caller (who may read the texts in batches
+ * and keep only the versions, not every text at once). */
+export function eventsOf(touches: Touch[], versionFor: (touch: Touch) => ProposalVersion | undefined): ProposalEvent[] {
   const lastStatus = new Map<number, string>();
   const events: ProposalEvent[] = [];
   for (const touch of touches) {
-    const version = versionOf(touch, texts, read);
+    const version = versionFor(touch);
     if (!version) continue;
     const { number, status, title } = version;
     const from = lastStatus.get(number);

@@ -55,7 +55,10 @@ export const referencePattern = (profile: Pick<Profile, 'numbering'>) =>
   new RegExp(`(?<![\\w/.-])${profile.numbering.prefixSource}[-\\s]?0*(\\d{1,6})(?![\\w]|[.-]\\w)`, 'gi');
 const patterns = new WeakMap<object, RegExp>();
 /** What is not prose on a line: code spans, link targets, bare URLs, HTML comments and tags. */
-const NOT_PROSE = /`[^`]*`|\]\([^)]*\)|<!--.*?-->|<[^>]+>|\b[a-z][a-z0-9+.-]*:\/\/\S+/gi;
+// Each alternative either matches where it starts or fails at once, and never rescans what an
+// earlier start covered: an unclosed `](` or `<!--` runs to the end of the line, a tag stops at
+// the next `<`, a URL scheme starts only where a run of scheme characters starts.
+const NOT_PROSE = /`[^`]*`|\]\([^)]*\)?|<!--.*?(?:-->|$)|<[^<>]+>|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/\S+/gi;
 
 export interface Mention {
   number: number;

@@ -35,6 +35,10 @@ export function publish(
     targets.proposals = new Map(bips.map((b) => [b.data.bip, urls.bip(b.data.bip)]));
     targets.mentions = referencePattern(opts.profile);
   }
-  const key = hashText([...targets.pages, ...targets.files].map(([k, v]) => `${k} ${v}`).join('\n'));
+  // What a rendered body depends on besides its own text: where its links and mentions go.
+  const key = hashText(
+    [...[...targets.pages, ...targets.files].map(([k, v]) => `${k} ${v}`), targets.mentions?.source ?? ''].join('\n'),
+  );
+
   return { documents, links: { ...targets, key } };
 }

@@ -44,8 +44,6 @@ export interface RelationSource {
   body: string;
 }
 
-const empty = (): Relations => Object.fromEntries(DIRECTIONS.map((d) => [d, []])) as unknown as Relations;
-
 const patterns = new WeakMap<object, { list: RegExp; any: RegExp; prefixed: RegExp }>();
 function valuePatterns(profile: Pick<Profile, 'numbering'>) {
   let p = patterns.get(profile);
@@ -83,13 +81,17 @@ export function relationGraph(
   profile: Pick<Profile, 'numbering' | 'relations'>,
   template?: Pick<TemplateSpec, 'fields'>,
 ): Map<number, Relations> {
-  const graph = new Map<number, Relations>(bips.map((b) => [b.data.bip, empty()]));
+  // Sets while collecting (a proposal mentioned by thousands stays linear), sorted lists at the end.
+  const sets = new Map<number, Record<Direction, Set<number>>>(
+    bips.map((b) => [
+      b.data.bip,
+      Object.fromEntries(DIRECTIONS.map((d) => [d, new Set<number>()])) as Record<Direction, Set<number>>,
+    ]),
+  );
   const add = (from: number, direction: Direction, to: number) => {
     if (from === to) return;
-    const own = graph.get(from);
-    if (own && !own[direction].includes(to)) own[direction].push(to);
-    const other = graph.get(to);
-    if (other && !other[INVERSE[direction]].includes(from)) other[INVERSE[direction]].push(from);
+    sets.get(from)?.[direction].add(to);
+    sets.get(to)?.[INVERSE[direction]].add(from);
   };
   for (const b of bips) {
     const n = b.data.bip;
@@ -101,11 +103,12 @@ export function relationGraph(
   // Mentions last, and only where no header relation already says more.
   for (const b of bips) {
     const n = b.data.bip;
-    const own = graph.get(n)!;
-    const stated = new Set(DIRECTIONS.filter((d) => d !== 'mentions' && d !== 'mentioned-by').flatMap((d) => own[d]));
-    for (const m of proseMentions(b.body, profile))
-      if (!stated.has(m.number) && graph.has(m.number)) add(n, 'mentions', m.number);
+    const own = sets.get(n)!;
+    const stated = (m: number) => DIRECTIONS.some((d) => d !== 'mentions' && d !== 'mentioned-by' && own[d].has(m));
+    for (const m of proseMentions(b.body, profile)) if (sets.has(m.number) && !stated(m.number)) add(n, 'mentions', m.number);
   }
-  for (const r of graph.values()) for (const d of DIRECTIONS) r[d].sort((a, b) => a - b);
+  const graph = new Map<number, Relations>();
+  for (const [n, r] of sets)
+    graph.set(n, Object.fromEntries(DIRECTIONS.map((d) => [d, [...r[d]].sort((a, b) => a - b)])) as unknown as Relations);
   return graph;
 }

@@ -86,11 +86,10 @@ function reportKind(doc: ReviewDocument, vocab: ReviewVocabulary): ReviewKind | 
   return fromName ?? fromTitle;
 }
 
-/** A review or response word makes a report; a final word then makes it a final one. */
+/** A review word makes a report; a response word then makes it a response, a final word a final one. */
 function kindOfWords(words: string[], vocab: ReviewVocabulary): ReviewKind | undefined {
-  const response = hasAny(words, vocab.kinds.response);
-  if (!response && !hasAny(words, vocab.kinds.peer)) return undefined;
-  if (response) return 'response';
+  if (!hasAny(words, vocab.kinds.peer)) return undefined;
+  if (hasAny(words, vocab.kinds.response)) return 'response';
   return hasAny(words, vocab.kinds.final) ? 'final' : 'peer';
 }
 
@@ -387,9 +386,9 @@ export function isoDate(value: string): string | undefined {
     const at = m.index;
     const end = at + m[0].length;
     if (isDigit(value[at - 1] ?? '') || isDigit(value[end] ?? '')) continue;
-    const month = Number(m[2]);
-    const day = Number(m[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) return m[0];
+    // A real day only: `2025-02-31` would roll over into March.
+    const date = new Date(`${m[0]}T00:00:00Z`);
+    if (!Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === m[0]) return m[0];
   }
   return undefined;
 }

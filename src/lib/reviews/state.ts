@@ -46,7 +46,7 @@ export function sortTimeline(reports: ReviewReport[]): ReviewReport[] {
 function finalState(timeline: ReviewReport[]): ReviewState | undefined {
   const finals = timeline.filter((r) => r.kind === 'final');
   if (finals.length === 0) return undefined;
-  const decided = finals.filter((r) => r.decision !== undefined).at(-1);
+  const decided = latest(finals);
   if (decided?.decision === 'approve') return 'approved';
   if (decided?.decision === 'reject') return 'rejected';
   if (decided?.decision === 'request-changes') return 'changes';
@@ -54,15 +54,25 @@ function finalState(timeline: ReviewReport[]): ReviewState | undefined {
 }
 
 function peerState(peers: ReviewReport[], approvals: number, minimum: number): ReviewState {
-  const latest = peers.filter((r) => r.decision !== undefined).at(-1);
-  if (latest?.decision === 'request-changes') return 'changes';
+  if (latest(peers)?.decision === 'request-changes') return 'changes';
   return approvals >= minimum ? 'final' : 'peer';
+}
+
+/** Undated reports first, then the dated ones in order: when a report was written is only known
+ * for the dated ones, so an undated report is never taken for the latest. */
+const byKnownTime = (reports: ReviewReport[]) => [...reports.filter((r) => !r.date), ...reports.filter((r) => r.date)];
+
+/** The latest report with a decision (see byKnownTime). */
+function latest(reports: ReviewReport[]): ReviewReport | undefined {
+  return byKnownTime(reports)
+    .filter((r) => r.decision !== undefined)
+    .at(-1);
 }
 
 /** Reviewers (by name, a report without one by its path) whose latest peer decision approves. */
 function countApprovals(peers: ReviewReport[]): number {
   const latest = new Map<string, ReviewReport>();
-  for (const report of peers) {
+  for (const report of byKnownTime(peers)) {
     if (report.decision === undefined) continue;
     const ids = report.reviewers.length > 0 ? report.reviewers.map(reviewerId) : [`path:${report.relPath}`];
     for (const id of ids) latest.set(id, report);

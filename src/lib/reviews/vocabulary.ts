@@ -47,9 +47,27 @@ const decisionsSchema = z
 
 const kindsSchema = z
   .object({
+    /** Words that make a document a review report: a peer review, unless a final or response
+     * word says more. Without one ("Peer Discovery", "Error Response Format") it is none. */
+    peer: words(['review', 'reviews']),
     final: words(['final']),
     response: words(['response', 'reply', 'rebuttal']),
-    peer: words(['review', 'peer']),
+  })
+  .strict();
+
+/** What the pages call each kind of report and each decision. */
+const labelsSchema = z
+  .object({
+    kinds: z
+      .object({ peer: label('Peer review'), final: label('Final review'), response: label('Response') })
+      .strict()
+      .prefault({}),
+    decisions: z
+      .object({ approve: label('Approve'), 'request-changes': label('Request changes'), reject: label('Reject') })
+      .strict()
+      .prefault({}),
+    /** `{n} of {m} peer approvals`. */
+    approvals: label('{n} of {m} peer approvals'),
   })
   .strict();
 
@@ -88,6 +106,7 @@ export const reviewsSchema = z
     /** Headings of the section whose first line states the decision. */
     decisionSections: words(['decision', 'recommendation', 'final recommendation', 'verdict']),
     fields: fieldsSchema.prefault({}),
+    labels: labelsSchema.prefault({}),
   })
   .strict();
 
