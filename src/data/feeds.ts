@@ -56,6 +56,6 @@ export function changesFeed(): Promise<Response> {
     `${config.name}: changes`,
     `New ${profile.plural} and status changes, from the registry's history.`,
     urls.changesFeed(),
-    changeItems(events, labelOf, url),
+    changeItems(events(), labelOf, url),
   );
 }

@@ -74,8 +74,11 @@ const DOCUMENT = /\.(?:md|mdx|markdown|mediawiki|wiki)$/i;
 const BLOB_BATCH = 500;
 
 /** Every proposal's events, newest first: each version of each main document (a path that is a
- * proposal now, or a document path that is gone) read with the registry's own rules. */
-export const events: ProposalEvent[] = state.derive('history-events', () => {
+ * proposal now, or a document path that is gone) read with the registry's own rules. Read on
+ * first use (the changes feed), once per build: a build without feeds never reads old versions. */
+export const events = (): ProposalEvent[] => state.derive('history-events', readEvents);
+
+function readEvents(): ProposalEvent[] {
   if (!history.ok) return [];
   const registry = state.registry;
   // Companion documents and the files the registry leaves out (its template, a README) are
@@ -122,4 +125,4 @@ export const events: ProposalEvent[] = state.derive('history-events', () => {
   const found = eventsOf(touches, (t) => (t.status === 'removed' ? undefined : versions.get(key(t))));
   // A shallow clone's first commit shows every file added; those proposals are older than it.
   return found.filter((e) => e.kind !== 'added' || !history.boundaries.has(e.commit.sha));
-});
+}

@@ -1,4 +1,9 @@
 import { describe, expect, test } from 'vitest';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { loadRegistry } from '../../src/lib/registry/load.ts';
+import { configFor, fixture } from '../helpers.ts';
 import { decisionOf, isoDate, readReviewReport, splitReviewers, type ReviewReport } from '../../src/lib/reviews/report.ts';
 import { reviewSummary, sortTimeline } from '../../src/lib/reviews/state.ts';
 import { DEFAULT_REVIEWS, resolveReviews, type ReviewDecision, type ReviewState } from '../../src/lib/reviews/vocabulary.ts';
@@ -440,5 +445,31 @@ describe('a whole report', () => {
       decisionText: 'Request Changes',
       decisionLine: 13,
     });
+  });
+});
+
+describe('what a report lacks, reported where the registry is loaded', () => {
+  test('an undated report and a review without a decision are warned about; a response needs no decision', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bip-reviews-'));
+    cpSync(fixture('history-registry'), dir, { recursive: true });
+    writeFileSync(join(dir, 'BIP-03', 'PEER_REVIEW_4.md'), '# Peer Review Report\n\n- Reviewer: Model-Q\n\nLooks fine to me.\n');
+    writeFileSync(
+      join(dir, 'BIP-03', 'REVIEW_RESPONSE.md'),
+      '# Review Response\n\n- From: Model-M\n- Date: 2025-01-22\n\nThe version field is added.\n',
+    );
+    try {
+      const found = loadRegistry(configFor(dir))
+        .diagnostics.filter((d) => d.rule.startsWith('review/'))
+        .map((d) => `${d.file} ${d.rule}`);
+      expect(found).toEqual(['BIP-03/PEER_REVIEW_4.md review/undated', 'BIP-03/PEER_REVIEW_4.md review/undecided']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the reports of the example fixture are complete', () => {
+    expect(loadRegistry(configFor(fixture('history-registry'))).diagnostics.filter((d) => d.rule.startsWith('review/'))).toEqual(
+      [],
+    );
   });
 });

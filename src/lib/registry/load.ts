@@ -14,6 +14,8 @@ import { canonicalFieldName } from '../bip/constants.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import type { RegistryConfig } from '../config.ts';
 import { discoverRegistry, namedNumbers, type SkippedFile } from './discover.ts';
+import { readReviewReport } from '../reviews/report.ts';
+import { reviewProblems } from '../reviews/problems.ts';
 
 export { hashText, type LoadedBip, type LoadedCompanion, type SourceFormat } from './documents.ts';
 export { existsIn } from './published.ts';
@@ -115,6 +117,10 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
       ...sectionProblems(b.body, setup.rules.template.requiredSections, show(b.relPath)),
       ...referenceProblems(b.body, b.data.bip, known, show(b.relPath), config.profile),
     );
+    for (const c of b.companions) {
+      const report = readReviewReport({ relPath: c.relPath, title: c.title, body: c.body }, config.profile.reviews);
+      if (report) diagnostics.push(...reviewProblems(report, show(c.relPath)));
+    }
   }
   return {
     ...published,
