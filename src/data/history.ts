@@ -12,11 +12,14 @@ import { checkBip } from '../lib/bip/check.ts';
 import type { ApiRecord } from '../lib/api/schema.ts';
 import { config, state } from './site.ts';
 
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 const history: GitHistory = state.derive('history', () => {
+  const started = performance.now();
   const h = readGitHistory(config.bipsDir);
   if (!h.ok) console.warn(`history: no page history: ${h.reason}`);
   else if (h.shallow) console.warn('history: a shallow clone: creation dates older than its first commit are not known');
-  else console.info(`history: ${h.commits.length} commits, ${h.files.size} files`);
+  else console.info(`history: ${h.commits.length} commits, ${h.files.size} files (${seconds(started)})`);
   return h;
 });
 
@@ -80,6 +83,7 @@ export const events = (): ProposalEvent[] => state.derive('history-events', read
 
 function readEvents(): ProposalEvent[] {
   if (!history.ok) return [];
+  const started = performance.now();
   const registry = state.registry;
   // Companion documents and the files the registry leaves out (its template, a README) are
   // not proposals; a path that is gone may have been one.
@@ -124,5 +128,7 @@ function readEvents(): ProposalEvent[] {
   }
   const found = eventsOf(touches, (t) => (t.status === 'removed' ? undefined : versions.get(key(t))));
   // A shallow clone's first commit shows every file added; those proposals are older than it.
-  return found.filter((e) => e.kind !== 'added' || !history.boundaries.has(e.commit.sha));
+  const events = found.filter((e) => e.kind !== 'added' || !history.boundaries.has(e.commit.sha));
+  console.info(`history: ${events.length} events from ${versions.size} versions of proposals (${seconds(started)})`);
+  return events;
 }
