@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { discoverRegistry } from '../../src/lib/registry/discover.ts';
+import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadRegistry } from '../../src/lib/registry/load.ts';
@@ -62,6 +65,42 @@ describe('what the registry folder holds', () => {
     const r = loadRegistry(configFor(dir));
     expect(r.assets.sort()).toEqual(['BIP-05/chart.png', 'BIP-05/clean.svg']);
     expect(r.skipped.map((s) => s.relPath)).toEqual(expect.arrayContaining(['BIP-05/demo.html', 'BIP-05/active.svg']));
+  });
+});
+
+describe('entries that are not regular files, or cannot be read', () => {
+  test('a FIFO named like a proposal is left out, not read (reading it would wait for ever)', () => {
+    const dir = copyOf('layouts');
+    execFileSync('mkfifo', [join(dir, 'bip-0042.md')]);
+    const r = loadRegistry(configFor(dir));
+    expect(r.skipped).toContainEqual({
+      relPath: 'bip-0042.md',
+      reason: 'not a regular file (a FIFO, socket or device): not read',
+    });
+    expect(r.bips.length).toBeGreaterThan(0);
+  });
+
+  test('hidden files and folders get a line saying they were left out', () => {
+    const dir = copyOf('layouts');
+    writeFileSync(join(dir, '.notes.md'), '# BIP-77: Hidden\n');
+    const r = discoverRegistry(dir, DEFAULT_PROFILE);
+    expect(r.skipped).toContainEqual({ relPath: '.notes.md', reason: 'a hidden file or folder (its name starts with a dot)' });
+    expect(r.bips.map((b) => b.relPath)).not.toContain('.notes.md');
+  });
+
+  test('a folder that cannot be read is a located error, and the rest is still found', () => {
+    const dir = copyOf('layouts');
+    const denied = join(dir, 'accepted');
+    const readdir = (d: string) => {
+      if (d === denied) throw Object.assign(new Error(`EACCES: permission denied, scandir '${d}'`), { code: 'EACCES' });
+      return readdirSync(d, { withFileTypes: true });
+    };
+    const r = discoverRegistry(dir, DEFAULT_PROFILE, readdir);
+    expect(r.diagnostics.map(formatDiagnostic)).toContain(
+      'accepted/:1:1: error: the folder cannot be read (EACCES); nothing in it is published [registry/unreadable]',
+    );
+    expect(r.bips.length).toBeGreaterThan(0);
+    expect(r.bips.every((b) => !b.relPath.startsWith('accepted/'))).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@
  * something left out (with the reason, which the build prints). Reads no file but to look for a
  * header in root files whose name carries no number.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, relative, sep, extname, basename, matchesGlob } from 'node:path';
 import { canonicalFieldName, isKnownField } from '../bip/constants.ts';
 import { parseHeader } from '../bip/header.ts';
@@ -54,16 +54,45 @@ const isMarkdown = (name: string) => DOCUMENTS.has(extname(name).toLowerCase());
 const stem = (name: string) => basename(name, extname(name));
 const toPosix = (p: string) => p.split(sep).join('/');
 
+/** A folder's entries, by name; a folder that cannot be read is an error at its path (what it
+ * holds is not published), never a crash. */
+function entriesOf(dir: string, root: string, result: Pick<Discovery, 'diagnostics'>, ctx: Context): Dirent[] {
+  try {
+    return ctx.readdir(dir).sort((a, b) => a.name.localeCompare(b.name));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    const rel = toPosix(relative(root, dir)) || '.';
+    result.diagnostics.push(
+      diagnostic(
+        `${rel}/`,
+        undefined,
+        'error',
+        'registry/unreadable',
+        `the folder cannot be read (${code}); nothing in it is published`,
+      ),
+    );
+    return [];
+  }
+}
+
+/** Why an entry is not looked at, or undefined when it is a folder or a regular file to read. A
+ * FIFO or device named like a proposal would block a read for ever; a link could point outside. */
+function notRead(entry: Dirent): string | undefined {
+  if (entry.name.startsWith('.')) return 'a hidden file or folder (its name starts with a dot)';
+  if (entry.isSymbolicLink()) return 'a symbolic link (not followed)';
+  if (!entry.isDirectory() && !entry.isFile()) return 'not a regular file (a FIFO, socket or device): not read';
+  return undefined;
+}
+
 /** Files under a folder; symbolic links are not followed (they could point outside the registry). */
-function listFiles(dir: string, skipped: SkippedFile[], root: string, ctx: Context): string[] {
+function listFiles(dir: string, result: Pick<Discovery, 'skipped' | 'diagnostics'>, root: string, ctx: Context): string[] {
   const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
+  for (const entry of entriesOf(dir, root, result, ctx)) {
     const full = join(dir, entry.name);
     const rel = toPosix(relative(root, full));
-    if (excluded(rel, ctx)) skipped.push({ relPath: rel, reason: EXCLUDED });
-    else if (entry.isSymbolicLink()) skipped.push({ relPath: rel, reason: 'a symbolic link (not followed)' });
-    else if (entry.isDirectory()) out.push(...listFiles(full, skipped, root, ctx));
+    const reason = excluded(rel, ctx) ? EXCLUDED : notRead(entry);
+    if (reason) result.skipped.push({ relPath: entry.isDirectory() ? `${rel}/` : rel, reason });
+    else if (entry.isDirectory()) out.push(...listFiles(full, result, root, ctx));
     else out.push(full);
   }
   return out.sort();
@@ -73,6 +102,7 @@ function listFiles(dir: string, skipped: SkippedFile[], root: string, ctx: Conte
 interface Context {
   profile: Profile;
   fromName: (name: string) => number | undefined;
+  readdir: (dir: string) => Dirent[];
 }
 
 const EXCLUDED = 'excluded by the profile (layout.exclude)';
@@ -138,7 +168,7 @@ function discoverFolder(root: string, dir: string, result: Discovery, ctx: Conte
   const rel = toPosix(relative(root, dir));
   const folderName = basename(dir);
   const folderNumber = ctx.fromName(folderName)!;
-  const files = listFiles(dir, result.skipped, root, ctx);
+  const files = listFiles(dir, result, root, ctx);
   const markdown = files.filter(isMarkdown);
   const main = pickMainDocument(dir, folderNumber, markdown, ctx);
   if (Array.isArray(main)) {
@@ -186,15 +216,19 @@ function discoverFolder(root: string, dir: string, result: Discovery, ctx: Conte
 /** Whether a folder holds a document named exactly after its number (`BIP-05/BIP-05.md`): then
  * it is a proposal folder, even beside a file with the same number (a duplicate, reported). */
 function hasOwnDocument(dir: string, n: number, ctx: Context): boolean {
-  return readdirSync(dir).some(
-    (name) => isMarkdown(name) && ctx.fromName(name) === n && ctx.profile.numbering.stripName(stem(name)) === '',
-  );
+  let names: string[];
+  try {
+    names = ctx.readdir(dir).map((e) => e.name);
+  } catch {
+    return false; // listing it again reports why it cannot be read
+  }
+  return names.some((name) => isMarkdown(name) && ctx.fromName(name) === n && ctx.profile.numbering.stripName(stem(name)) === '');
 }
 
 /** A folder beside a proposal file with its number (`bip-0003/` next to `bip-0003.md`) holds
  * that proposal's files: its documents become companions, the rest its files. */
 function attachFolder(root: string, dir: string, bip: BipFile, result: Discovery, ctx: Context): void {
-  const files = listFiles(dir, result.skipped, root, ctx);
+  const files = listFiles(dir, result, root, ctx);
   const taken = new Set(bip.companions.map((c) => c.slug));
   const number = ctx.fromName(basename(dir))!;
   for (const f of files) {
@@ -211,19 +245,19 @@ function attachFolder(root: string, dir: string, bip: BipFile, result: Discovery
 /** Root files and plain folders (`drafts/`, `accepted/`) are read alike: numbered folders are
  * BIP folders, numbered or header-carrying markdown files are BIPs, the rest is left out. */
 function discoverIn(root: string, dir: string, result: Discovery, ctx: Context): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  const entries = entriesOf(dir, root, result, ctx);
   const term = ctx.profile.term;
   // Files first, so a numbered folder can be matched with the proposal file beside it.
   const byNumber = new Map<number, BipFile>();
   const folders: { full: string; rel: string; name: string }[] = [];
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
     const full = join(dir, entry.name);
     const rel = toPosix(relative(root, full));
+    const unread = notRead(entry);
     if (excluded(rel, ctx) || (entry.isDirectory() && excluded(`${rel}/`, ctx))) {
       result.skipped.push({ relPath: entry.isDirectory() ? `${rel}/` : rel, reason: EXCLUDED });
-    } else if (entry.isSymbolicLink()) {
-      result.skipped.push({ relPath: rel, reason: 'a symbolic link (not followed)' });
+    } else if (unread) {
+      result.skipped.push({ relPath: entry.isDirectory() ? `${rel}/` : rel, reason: unread });
     } else if (entry.isDirectory()) {
       folders.push({ full, rel, name: entry.name });
     } else if (!isMarkdown(entry.name)) {
@@ -270,7 +304,7 @@ function discoverAssets(root: string, dir: string, result: Discovery, ctx: Conte
     return;
   }
   const owner = new Map(result.bips.map((b) => [ctx.fromName(b.fileName), b]));
-  for (const f of listFiles(dir, result.skipped, root, ctx)) {
+  for (const f of listFiles(dir, result, root, ctx)) {
     addAsset(root, f, result);
     const folder = relative(dir, f).split(sep)[0]!;
     const n = ctx.fromName(folder);
@@ -279,7 +313,11 @@ function discoverAssets(root: string, dir: string, result: Discovery, ctx: Conte
   }
 }
 
-export function discoverRegistry(root: string, profile: Profile): Discovery {
+/** How discovery lists a folder (a test may hand in its own). */
+export type ReadDir = (dir: string) => Dirent[];
+const readDir: ReadDir = (dir) => readdirSync(dir, { withFileTypes: true });
+
+export function discoverRegistry(root: string, profile: Profile, readdir: ReadDir = readDir): Discovery {
   const result: Discovery = { bips: [], skipped: [], assets: [], diagnostics: [] };
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
     result.diagnostics.push(
@@ -287,7 +325,7 @@ export function discoverRegistry(root: string, profile: Profile): Discovery {
     );
     return result;
   }
-  const ctx: Context = { profile, fromName: profile.numbering.fromName };
+  const ctx: Context = { profile, fromName: profile.numbering.fromName, readdir };
   discoverIn(root, root, result, ctx);
   if (profile.layout.assetsDir) discoverAssets(root, profile.layout.assetsDir, result, ctx);
   return result;
