@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from '../helpers.ts';
-import { diagnostic, formatGithub, strict } from '../../src/lib/bip/diagnostics.ts';
+import { diagnostic, formatDiagnostic, formatGithub, strict } from '../../src/lib/bip/diagnostics.ts';
 
 const FAULTS = ['field-missing-author', 'created-invalid-month', 'category-unlisted'].map((f) => `tests/fixtures/faults/${f}`);
 
@@ -54,8 +54,16 @@ describe('lint:bips', () => {
     expect(r.err).toMatch(/^error: .*\nusage: npm run lint:bips/);
   });
 
+  test('messages reach the terminal cut and with control characters shown, not sent', () => {
+    const d = diagnostic('bip-5.md', undefined, 'warning', 'x/y', `status "${'X'.repeat(1 << 20)}\u001b[31m\u0000" is unknown`);
+    expect(d.message.length).toBeLessThanOrEqual(500);
+    expect(d.message).toMatch(/^status "X+… \(\d+ characters not shown\) …X+\\u001b\[31m\\u0000" is unknown$/);
+    expect(formatDiagnostic(d)).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   test('annotation text is escaped the way GitHub reads it', () => {
-    const d = diagnostic('a,b:c.md', { line: 2, column: 3 }, 'error', 'x/y', '100% sure\nnext line');
+    // Built by hand: diagnostic() would already show the line break as \u000a.
+    const d = { ...diagnostic('a,b:c.md', { line: 2, column: 3 }, 'error', 'x/y', ''), message: '100% sure\nnext line' };
     expect(formatGithub(d)).toBe('::error file=a%2Cb%3Ac.md,line=2,col=3,title=x/y::100%25 sure%0Anext line');
     expect(strict([d, { ...d, severity: 'warning' }]).map((x) => x.severity)).toEqual(['error', 'error']);
   });

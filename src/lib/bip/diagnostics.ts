@@ -23,6 +23,22 @@ export interface Location {
   column: number;
 }
 
+/** The longest message shown whole; a longer one (a megabyte-long value quoted in it) keeps its
+ * start and its end, where the hint usually is. */
+export const MESSAGE_MAX = 400;
+
+/** A message fit for a terminal and a log: control characters (NUL, ESC of an ANSI colour
+ * code, a carriage return that would overwrite the line) shown as `\u001b`, and cut when long. */
+export function printable(message: string): string {
+  const visible = message.replace(
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  if (visible.length <= MESSAGE_MAX) return visible;
+  const cut = visible.length - 300 - 80;
+  return `${visible.slice(0, 300)}… (${cut} characters not shown) …${visible.slice(-80)}`;
+}
+
 export function diagnostic(
   file: string,
   at: Location | undefined,
@@ -30,12 +46,12 @@ export function diagnostic(
   rule: string,
   message: string,
 ): Diagnostic {
-  return { file, line: at?.line ?? 1, column: at?.column ?? 1, severity, rule, message };
+  return { file, line: at?.line ?? 1, column: at?.column ?? 1, severity, rule, message: printable(message) };
 }
 
 /** `path:line:col: error: message [rule]`, the shape compilers and editors understand. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
+  return `${printable(d.file)}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.rule}]`;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
