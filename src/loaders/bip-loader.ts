@@ -80,11 +80,16 @@ function userError(message: string): Error {
 function report(ctx: StoreContext, registry: Registry, rendered: number, term: string): void {
   for (const s of registry.skipped) ctx.logger.info(`left out ${s.relPath}: ${s.reason}`);
   const { errors, warnings } = countBySeverity(registry.diagnostics);
-  const failed = new Set(registry.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+  // A proposal file that failed is one that did not publish; a companion document's (or another
+  // file's) error is counted apart, not as one more failed proposal.
+  const failed = registry.bipFiles - registry.bips.length;
+  const errorFiles = new Set(registry.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
+  const others = Math.max(0, errorFiles - failed);
   const companions = registry.bips.reduce((n, b) => n + b.companions.length, 0);
   ctx.logger.info(
     `${registry.bipFiles} ${term} files: ${registry.bips.length} published, ${failed} with errors; ` +
-      `${companions} companion documents; ${registry.skipped.length} files left out; ${rendered} entries (re)stored`,
+      `${companions} companion documents; ${others ? `${others} other files with errors; ` : ''}` +
+      `${registry.skipped.length} files left out; ${rendered} entries (re)stored`,
   );
   if (errors > 0) {
     const message = `${term} registry has ${errors} error${errors === 1 ? '' : 's'}:\n${formatReport(registry.diagnostics)}`;

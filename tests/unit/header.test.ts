@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseHeader, readBoldKeyLine, cleanValue } from '../../src/lib/bip/header.ts';
 import { headerKeyTest } from '../../src/lib/bip/check.ts';
 import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
+import { bipText, check } from '../helpers.ts';
 
 const isHeaderKey = headerKeyTest(DEFAULT_PROFILE);
 
@@ -228,5 +229,22 @@ describe('what is not a header, and blocks that must still be found', () => {
 
   test('a heading keeps a "#" that belongs to its text', () => {
     expect(parse('# C# Bindings ##\n').h1?.text).toBe('C# Bindings');
+  });
+});
+
+describe('line ends', () => {
+  test('a file with CR line ends (old Mac) reads like one with LF', () => {
+    const lf = check(bipText());
+    const cr = check(bipText().replace(/\n/g, '\r'));
+    expect(cr.messages).toEqual(lf.messages);
+    expect(cr.data?.title).toBe('An Example');
+    expect(cr.header.body.trim()).toBe(lf.header.body.trim());
+  });
+
+  test('U+2028 and U+2029 inside a value do not end the header', () => {
+    const r = check(bipText({ Title: 'Line\u2028separated\u2029title' }));
+    expect(r.messages).toEqual([]);
+    expect(r.data?.title).toBe('Line\u2028separated\u2029title');
+    expect(r.data?.license).toBe('MIT');
   });
 });

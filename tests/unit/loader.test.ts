@@ -1,7 +1,7 @@
 /** The content loader against a fake store: what it stores, what it skips, what it removes, and
  * how much it re-checks when a file changes in a long-lived (dev server) process. */
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { mkdtempSync, rmSync, unlinkSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
@@ -145,5 +145,15 @@ describe('the content loader', () => {
     await syncStore(dev.ctx, stateFor());
     expect(dev.logs.some((l) => l.level === 'error' && /created\/invalid/.test(l.message))).toBe(true);
     expect([...dev.entries.keys()].sort()).toEqual(['1', '3']);
+  });
+
+  test("a companion document's error is counted apart, not as one more failed BIP", async () => {
+    mkdirSync(join(dir, 'BIP-04'));
+    write('BIP-04/BIP-04.md');
+    writeFileSync(join(dir, 'BIP-04', 'notes.mdx'), '# Notes\n\n<section>\n\nunclosed\n');
+    const dev = fakeContext(true);
+    await syncStore(dev.ctx, stateFor());
+    const summary = dev.logs.find((l) => / BIP files: /.test(l.message))!.message;
+    expect(summary).toMatch(/^4 BIP files: 4 published, 0 with errors; 0 companion documents; 1 other files with errors; /);
   });
 });

@@ -8,10 +8,12 @@ export const FENCE_OPEN = /^\s{0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 // After the key, one run of spaces, then an optional colon with its own run: two adjacent
 // optional runs (`\s*(:?)\s*`) could split 32,000 spaces in 32,000 ways, tried one by one.
-const BOLD_KEY = /^(\s{0,3}(?:[-*+]\s+)?)\*\*\s*([\p{L}\p{N}][^*:]{0,59}?)\s*(?:(:)\s*)?\*\*(:?)[ \t]*(.*)$/u;
-const PLAIN_KEY = /^(\s*)([A-Za-z][A-Za-z0-9 _()#-]{0,40}?)[ \t]*:[ \t]*(.*)$/;
-const NUMBERED_KEY = /^(BIP[-\s]?)(\d+)\s+(.+)$/i;
-const HTML_COMMENT = /^\s*<!--.*-->\s*$/;
+const BOLD_KEY = /^(\s{0,3}(?:[-*+]\s+)?)\*\*\s*([\p{L}\p{N}][^*:]{0,59}?)\s*(?:(:)\s*)?\*\*(:?)[ \t]*(.*)$/su;
+// `s`: a value may hold U+2028 or U+2029, which `.` does not match otherwise (the line would not
+// read as a field, and the header would end early).
+const PLAIN_KEY = /^(\s*)([A-Za-z][A-Za-z0-9 _()#-]{0,40}?)[ \t]*:[ \t]*(.*)$/s;
+const NUMBERED_KEY = /^(BIP[-\s]?)(\d+)\s+(.+)$/is;
+const HTML_COMMENT = /^\s*<!--.*-->\s*$/s;
 
 export function keyName(key: string): string {
   return key.trim().toLowerCase().replace(/\s+/g, ' ');
