@@ -249,3 +249,20 @@ test('an empty optional field is a warning, an empty required one an error', () 
 test.each(['Related', 'Requires', 'State', 'Title Note'])('"%s" is an extra field, not a misspelling', (key) => {
   expect(check(bipText({ [key]: 'BIP-3' })).messages).toEqual([]);
 });
+
+describe('frontmatter that does not parse', () => {
+  test('gives its YAML error alone, not a "missing field" for every field after it', () => {
+    const text =
+      '---\nbip: 5\ntitle: "unclosed\nauthor: A (B)\nstatus: Draft\ntype: Process\ncategory: Core\ncreated: 2025-01-01\nlicense: MIT\n---\n\n## Abstract\n\nText.\n';
+    const r = check(text);
+    expect(r.data).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.rule)).toEqual(['header/yaml']);
+  });
+});
+
+test('one broken YAML line repeated is one problem, with the count of the rest', () => {
+  const text = `---\nbip: 5\ntitle: T\nauthor: A (B)\nstatus: Draft\n${': ]\n'.repeat(300)}---\n\n## Abstract\n\nText.\n`;
+  const found = check(text).diagnostics;
+  expect(found).toHaveLength(1);
+  expect(found[0]!.message).toMatch(/^the YAML frontmatter does not parse: .* \(and \d+ more YAML errors after it\)$/);
+});

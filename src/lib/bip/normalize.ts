@@ -261,7 +261,9 @@ function resolveTemplateValues({ fields, rules, report }: Step): Record<string, 
 
 /** Template fields absent from the header; the number and title have their own rules. */
 function reportMissing({ block, rules, report, moved }: Step): void {
-  if (moved) return;
+  // YAML that does not parse hides the fields after the error: its error is the one to fix, and
+  // "missing" fields would be false.
+  if (moved || block.problems.some((p) => p.rule === 'header/yaml')) return;
   for (const tf of rules.template.fields) {
     if (
       tf.optional ||

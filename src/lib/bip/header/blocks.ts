@@ -123,13 +123,16 @@ export function readFrontmatter(lines: readonly string[]): HeaderBlock | undefin
   if (end < 0) return undefined;
   const counter = new LineCounter();
   const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, prettyErrors: false });
-  const problems: BlockProblem[] = doc.errors.map((e) => {
+  // The first error is the one to fix: the parser's later ones follow from it (one stray quote
+  // can give hundreds), so they are counted, not listed.
+  const problems: BlockProblem[] = doc.errors.slice(0, 1).map((e) => {
     const at = counter.linePos(e.pos[0]);
+    const more = doc.errors.length - 1;
     return {
       line: at.line + 1,
       column: at.col,
       rule: 'header/yaml',
-      message: `the YAML frontmatter does not parse: ${e.message.split('\n')[0]}`,
+      message: `the YAML frontmatter does not parse: ${e.message.split('\n')[0]}${more > 0 ? ` (and ${more} more YAML errors after it)` : ''}`,
     };
   });
   const fields: RawField[] = [];
