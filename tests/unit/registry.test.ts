@@ -3,6 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegistry } from '../../src/lib/registry/load.ts';
 import { discoverRegistry } from '../../src/lib/registry/discover.ts';
+import { registrySetup } from '../../src/lib/registry/rules.ts';
+import { formatDiagnostic } from '../../src/lib/bip/diagnostics.ts';
 import { configFor, fixture, projectRoot } from '../helpers.ts';
 import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 
@@ -48,5 +50,23 @@ describe('the example registry', () => {
       { relPath: 'README.md', reason: 'no BIP number in its name and no BIP header (a registry document)' },
       { relPath: 'template.md', reason: 'the BIP template' },
     ]);
+  });
+});
+
+describe('a check that throws', () => {
+  test('is a located internal problem of that file, and the other files still load', () => {
+    const config = configFor(fixture('registry'));
+    const setup = registrySetup(config);
+    const parse = setup.schema.safeParse.bind(setup.schema);
+    // A stand-in for a bug of the generator that only one file reaches.
+    setup.schema.safeParse = ((value: { bip?: number }) => {
+      if (value.bip === 10) throw new RangeError('Maximum call stack size exceeded');
+      return parse(value);
+    }) as typeof setup.schema.safeParse;
+    const registry = loadRegistry(config, { setup });
+    expect(registry.diagnostics.filter((d) => d.rule === 'internal').map(formatDiagnostic)).toEqual([
+      'bip-0010.md:1:1: error: the generator failed on this file (RangeError: Maximum call stack size exceeded); please report it [internal]',
+    ]);
+    expect(registry.bips.map((b) => b.data.bip)).toEqual([1, 2, 3]);
   });
 });

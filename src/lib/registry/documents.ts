@@ -97,7 +97,7 @@ export function readBip(found: BipFile, file: string, setup: RegistrySetup, cach
     const { bip } = earlier.read;
     return { ...earlier.read, ...(bip ? { bip: { ...bip, companions: [] } } : {}), cached: true };
   }
-  const read = checkText(text, digest, found, file, setup);
+  const read = guarded(file, () => checkText(text, digest, found, file, setup));
   // MDX bodies are checked against the images they import, which can change on their own.
   if (cache && formatOf(found.path) !== 'mdx') cache.set(found.path, { digest, read });
   return read;
@@ -153,8 +153,33 @@ function wikiTitle(text: string): { text: string } | undefined {
   return undefined;
 }
 
+/** A check that throws (a bug of the generator, or input no step foresaw) is a located problem of
+ * that file; the rest of the registry is still read. */
+function guarded<T extends { diagnostics: Diagnostic[] }>(file: string, run: () => T): T | { diagnostics: Diagnostic[] } {
+  try {
+    return run();
+  } catch (e) {
+    const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    return {
+      diagnostics: [
+        diagnostic(file, undefined, 'error', 'internal', `the generator failed on this file (${reason}); please report it`),
+      ],
+    };
+  }
+}
+
 /** Reads one companion document: its title from its H1, else from its name. */
 export function readCompanion(
+  path: string,
+  relPath: string,
+  slug: string,
+  file: string,
+  setup: RegistrySetup,
+): { companion?: LoadedCompanion; diagnostics: Diagnostic[] } {
+  return guarded(file, () => companionOf(path, relPath, slug, file, setup));
+}
+
+function companionOf(
   path: string,
   relPath: string,
   slug: string,
