@@ -266,3 +266,22 @@ test('one broken YAML line repeated is one problem, with the count of the rest',
   expect(found).toHaveLength(1);
   expect(found[0]!.message).toMatch(/^the YAML frontmatter does not parse: .* \(and \d+ more YAML errors after it\)$/);
 });
+
+test('frontmatter past 8 KB is refused unread, with a located error', () => {
+  const text = `---\nbip: 5\ntitle: T\nauthor: A (B)\nstatus: Draft\nnotes: "${'x'.repeat(20_000)}"\n---\n\n## Abstract\n\nText.\n`;
+  const found = check(text).diagnostics;
+  expect(found.map((d) => [d.line, d.rule, d.message])).toEqual([
+    [2, 'header/yaml', 'the YAML frontmatter is 20 KB, more than the 8 KB a header may have; it is not read'],
+  ]);
+});
+
+test.each([
+  ['a list 3,000 levels deep', `extra:\n${'- '.repeat(3000)}x`],
+  ['brackets 3,000 deep', `extra: ${'['.repeat(3000)}`],
+])('YAML that nests deeper than a header needs is refused unread: %s', (_name, yaml) => {
+  const found = check(`---\nbip: 5\ntitle: T\n${yaml}\n---\n\n## Abstract\n\nText.\n`).diagnostics;
+  expect(found.map((d) => d.rule)).toEqual(['header/yaml']);
+  expect(found[0]!.message).toMatch(
+    /^the YAML frontmatter nests \d+ levels deep, more than the 32 a header may have; it is not read$/,
+  );
+});

@@ -81,9 +81,18 @@ export function parseAuthor(text: string): Author {
   };
 }
 
+/** `Ada Quill et al.` → `Ada Quill`. Only the end is looked at: a pattern anchored at the end
+ * (`\s+et…$`) would be tried from every space of a long run of them. */
+function dropEtAl(part: string): string {
+  const cut = part.length - 16;
+  const tail = cut > 0 ? part.slice(cut) : part;
+  const m = /\s+et\.?\s*al\.?$/i.exec(tail);
+  return m ? part.slice(0, (cut > 0 ? cut : 0) + m.index) : part;
+}
+
 export function parseAuthors(value: string): Author[] {
   return splitAuthorList(value)
-    .map((part) => part.replace(/\s+et\.?\s*al\.?$/i, ''))
+    .map(dropEtAl)
     .filter((part) => !ET_AL.test(part))
     .map(parseAuthor);
 }

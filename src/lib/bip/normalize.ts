@@ -261,9 +261,7 @@ function resolveTemplateValues({ fields, rules, report }: Step): Record<string, 
 
 /** Template fields absent from the header; the number and title have their own rules. */
 function reportMissing({ block, rules, report, moved }: Step): void {
-  // YAML that does not parse hides the fields after the error: its error is the one to fix, and
-  // "missing" fields would be false.
-  if (moved || block.problems.some((p) => p.rule === 'header/yaml')) return;
+  if (moved) return;
   for (const tf of rules.template.fields) {
     if (
       tf.optional ||
@@ -297,6 +295,9 @@ export function normalizeBip(header: ParsedHeader, src: BipSourceName, rules: Re
     return { diagnostics };
   }
   for (const p of block.problems) report(p, 'error', p.rule, p.message);
+  // YAML that does not parse hides the fields after the error: its error is the one to fix, and
+  // every check of the fields ("missing", "no title") would be false.
+  if (block.problems.some((p) => p.rule === 'header/yaml')) return { diagnostics };
   for (const other of header.ignored) {
     report(
       { line: other.start, column: 1 },

@@ -51,7 +51,11 @@ export function normalizeStatus(raw: string, statuses: readonly StatusDefinition
     const note = aliasNote(text, whole);
     return { status: whole.name, known: true, ...(note ? { note } : {}) };
   }
+  // A head longer than any status name (allowing for spacing) names none: stop there, so a
+  // status of 16,000 `R**: ` does not look up 16,000 ever longer heads.
+  const longest = Math.max(...statuses.flatMap((s) => [s.name, ...s.aliases]).map((n) => n.length));
   for (const m of text.matchAll(NOTE_START)) {
+    if (m.index > 4 * longest + 16) break;
     const head = text.slice(0, m.index);
     const found = lookup(head, statuses);
     if (found) {

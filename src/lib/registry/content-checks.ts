@@ -21,18 +21,20 @@ function proseLines(body: string): { text: string; line: number }[] {
 }
 
 /** `1. Abstract:` → `abstract`. */
-const sectionKey = (title: string) =>
-  title
-    .replace(/^\d+(?:\.\d+)*\.?\s+/, '')
-    .replace(/[:.\s#]+$/, '')
-    .trim()
-    .toLowerCase();
+const sectionKey = (title: string) => {
+  const numbered = title.replace(/^\d+(?:\.\d+)*\.?\s+/, '');
+  // Trailing `:`, `.`, `#` and spaces, dropped by a loop: the pattern `[:.\s#]+$` retries from
+  // every character of a long run of them that does not end the line (quadratic).
+  let end = numbered.length;
+  while (end > 0 && /[:.\s#]/.test(numbered[end - 1]!)) end--;
+  return numbered.slice(0, end).trim().toLowerCase();
+};
 
 export function sectionProblems(body: string, required: readonly string[], file: string): Diagnostic[] {
   if (required.length === 0) return [];
   const present = new Set(
     proseLines(body)
-      .map((l) => /^#{1,6}\s+(.+?)\s*$/.exec(l.text)?.[1])
+      .map((l) => /^#{1,6}\s+(.+)$/s.exec(l.text)?.[1]?.trim())
       .filter((t): t is string => !!t)
       .map(sectionKey),
   );

@@ -115,14 +115,67 @@ function yamlValue(node: unknown): string {
   return node == null ? '' : String(node);
 }
 
+/** A header is a few hundred bytes; YAML past this size is refused unread (the parser takes about
+ * 3 ms a kilobyte on quote-heavy text, and a hostile file can be megabytes). */
+const FRONTMATTER_MAX = 8 * 1024;
+
+/** Nesting a header never needs; deeper YAML (`- - - …`, `[[[…`) is slow to parse, and past a few
+ * thousand levels overflows the parser's stack. */
+const YAML_DEPTH_MAX = 32;
+
+/** How deep the YAML nests, at most: open brackets and braces (quotes are not skipped, so text
+ * in quotes can only overcount), and per line the list dashes and indentation before a value. */
+function yamlDepth(source: string): number {
+  let deepest = 0;
+  let flow = 0;
+  let lineStart = true;
+  let lead = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '[' || c === '{') deepest = Math.max(deepest, ++flow);
+    else if ((c === ']' || c === '}') && flow > 0) flow--;
+    if (c === '\n') {
+      lineStart = true;
+      lead = 0;
+    } else if (lineStart && (c === ' ' || c === '-')) {
+      lead++;
+      deepest = Math.max(deepest, Math.ceil(lead / 2));
+    } else lineStart = false;
+  }
+  return deepest;
+}
+
 /** YAML frontmatter at line 1; undefined when there is none. Whether it is a *header* is the
  * caller's decision (it must name header fields, or fail to parse). */
 export function readFrontmatter(lines: readonly string[]): HeaderBlock | undefined {
   if (lines[0]?.trim() !== '---') return undefined;
   const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
   if (end < 0) return undefined;
+  const source = lines.slice(1, end).join('\n');
+  if (source.length > FRONTMATTER_MAX) {
+    const kb = Math.round(source.length / 1024);
+    const message = `the YAML frontmatter is ${kb} KB, more than the ${FRONTMATTER_MAX / 1024} KB a header may have; it is not read`;
+    return {
+      placement: 'frontmatter',
+      start: 1,
+      end: end + 1,
+      fields: [],
+      problems: [{ line: 2, column: 1, rule: 'header/yaml', message }],
+    };
+  }
+  const depth = yamlDepth(source);
+  if (depth > YAML_DEPTH_MAX) {
+    const message = `the YAML frontmatter nests ${depth} levels deep, more than the ${YAML_DEPTH_MAX} a header may have; it is not read`;
+    return {
+      placement: 'frontmatter',
+      start: 1,
+      end: end + 1,
+      fields: [],
+      problems: [{ line: 2, column: 1, rule: 'header/yaml', message }],
+    };
+  }
   const counter = new LineCounter();
-  const doc = parseDocument(lines.slice(1, end).join('\n'), { lineCounter: counter, prettyErrors: false });
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   // The first error is the one to fix: the parser's later ones follow from it (one stray quote
   // can give hundreds), so they are counted, not listed.
   const problems: BlockProblem[] = doc.errors.slice(0, 1).map((e) => {

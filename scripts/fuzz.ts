@@ -1,0 +1,38 @@
+/**
+ * npm run fuzz -- [cases] [--seed N]
+ * A long fuzz run (scripts/fuzz/cases.ts): mutated proposals through one file's path of the
+ * build. Prints the figures, and every case that threw, left a problem without a line, or took
+ * over 100 ms (with its seed and number, to replay it); exits 1 when there is one.
+ */
+import { fuzzCase, runCase } from './fuzz/cases.ts';
+
+const args = process.argv.slice(2);
+const seedAt = args.indexOf('--seed');
+const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : Date.now() % 1_000_000;
+const count = Number(args.find((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--seed') ?? 10_000);
+const LIMIT_MS = 100;
+
+const times: number[] = [];
+const bad: string[] = [];
+let characters = 0;
+const started = performance.now();
+for (let n = 0; n < count; n++) {
+  const text = fuzzCase(seed, n);
+  characters += text.length;
+  const r = runCase(text);
+  times.push(r.ms);
+  const at = `seed ${seed} case ${n} (${text.length} characters)`;
+  if (r.error) bad.push(`${at}: threw ${r.error instanceof Error ? (r.error.stack ?? r.error.message) : String(r.error)}`);
+  if (r.unlocated.length) bad.push(`${at}: a problem without a line: ${JSON.stringify(r.unlocated[0])}`);
+  if (r.ms > LIMIT_MS) bad.push(`${at}: ${r.ms.toFixed(0)} ms`);
+  if ((n + 1) % 10_000 === 0) console.error(`… ${n + 1} cases`);
+}
+times.sort((a, b) => a - b);
+const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(2);
+console.log(
+  `${count} cases (seed ${seed}), ${(characters / 1e6).toFixed(1)} M characters, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
+console.log(`per case: median ${q(0.5)} ms, 99th percentile ${q(0.99)} ms, slowest ${q(1)} ms`);
+console.log(`${bad.length} failures (exceptions, unlocated problems, cases over ${LIMIT_MS} ms)`);
+for (const line of bad.slice(0, 50)) console.log(line);
+process.exitCode = bad.length ? 1 : 0;
