@@ -24,7 +24,7 @@ import { summarize } from '../lib/bip/summary.ts';
 import { bipEntryId, companionEntryId, entrySchema, type EntryData } from './entries.ts';
 
 /** Bump when rendering changes, so cached entries are rendered again. */
-const RENDER_VERSION = '5';
+const RENDER_VERSION = '6';
 
 type Source = LoadedBip | LoadedCompanion;
 

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { checkLinks } from '../../src/lib/registry/check-links.ts';
 import { resolveLink, rewriteLinks, unmarkImages, type LinkTargets } from '../../src/lib/render/links.ts';
 import { makeUrls } from '../../src/lib/urls.ts';
 
@@ -87,5 +88,14 @@ describe('links between registry files', () => {
     const marked =
       '<p><img __ASTRO_IMAGE_="{&quot;alt&quot;:&quot;a &amp; b&quot;,&quot;src&quot;:&quot;diagram.png&quot;,&quot;index&quot;:0}"></p>';
     expect(unmarkImages(marked)).toBe('<p><img alt="a &amp; b" src="diagram.png"></p>');
+  });
+});
+
+describe('the link check on links no URL parser reads', () => {
+  test('reports them, never throws (a run of backslashes is a host name to the URL parser)', () => {
+    const targets = { pages: new Map(), files: new Map(), fileUrl: (p: string) => p, base: '/' };
+    const body = 'See [the notes](\\\\\\\\[x) and [more](\\\\\\\\).\n';
+    const found = checkLinks(body, 'bip-0005.md', 'bip-0005.md', targets, false, { url: '/bip-5/', urls: new Set() });
+    expect(found.map((d) => d.rule)).toEqual(['link/unresolved', 'link/unresolved']);
   });
 });

@@ -261,7 +261,7 @@ describe('frontmatter that does not parse', () => {
 });
 
 test('one broken YAML line repeated is one problem, with the count of the rest', () => {
-  const text = `---\nbip: 5\ntitle: T\nauthor: A (B)\nstatus: Draft\n${': ]\n'.repeat(300)}---\n\n## Abstract\n\nText.\n`;
+  const text = `---\nbip: 5\ntitle: T\nauthor: A (B)\nstatus: Draft\n${': ]\n'.repeat(150)}---\n\n## Abstract\n\nText.\n`;
   const found = check(text).diagnostics;
   expect(found).toHaveLength(1);
   expect(found[0]!.message).toMatch(/^the YAML frontmatter does not parse: .* \(and \d+ more YAML errors after it\)$/);
@@ -284,4 +284,12 @@ test.each([
   expect(found[0]!.message).toMatch(
     /^the YAML frontmatter nests \d+ levels deep, more than the 32 a header may have; it is not read$/,
   );
+});
+
+test('frontmatter of more lines than a header has is refused unread', () => {
+  const text = `---\nbip: 5\ntitle: T\n${'"\n'.repeat(1000)}---\n\n## Abstract\n\nText.\n`;
+  const found = check(text).diagnostics;
+  expect(found.map((d) => d.message)).toEqual([
+    'the YAML frontmatter has 1002 lines, more than the 200 a header may have; it is not read',
+  ]);
 });

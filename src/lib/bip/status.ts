@@ -51,11 +51,12 @@ export function normalizeStatus(raw: string, statuses: readonly StatusDefinition
     const note = aliasNote(text, whole);
     return { status: whole.name, known: true, ...(note ? { note } : {}) };
   }
-  // A head longer than any status name (allowing for spacing) names none: stop there, so a
-  // status of 16,000 `R**: ` does not look up 16,000 ever longer heads.
+  // A head longer than any status name (allowing for spacing) names none: a status of 16,000
+  // `R**: ` does not look up 16,000 ever longer heads.
+  // Only the start is searched: the separators' patterns would otherwise be tried from every
+  // character of a long run of spaces.
   const longest = Math.max(...statuses.flatMap((s) => [s.name, ...s.aliases]).map((n) => n.length));
-  for (const m of text.matchAll(NOTE_START)) {
-    if (m.index > 4 * longest + 16) break;
+  for (const m of text.slice(0, 4 * longest + 64).matchAll(NOTE_START)) {
     const head = text.slice(0, m.index);
     const found = lookup(head, statuses);
     if (found) {

@@ -29,6 +29,15 @@ export interface SitePages {
   urls: ReadonlySet<string>;
 }
 
+/** The site path a relative link names from a page; empty for one no URL parser reads. */
+function sitePath(href: string, from: string): string {
+  try {
+    return new URL(href, `http://site${from}`).pathname;
+  } catch {
+    return '';
+  }
+}
+
 export function checkLinks(
   body: string,
   relPath: string,
@@ -43,7 +52,7 @@ export function checkLinks(
   const check = (href: string, image: boolean, line: number, column: number) => {
     if (!RELATIVE.test(href) || (image && skipImages)) return;
     if (resolveLink(href, relPath, targets, image ? 'image' : 'link') !== undefined) return;
-    if (!image && site.urls.has(new URL(href, `http://site${site.url}`).pathname)) return;
+    if (!image && site.urls.has(sitePath(href, site.url))) return;
     const target = posix.normalize(posix.join(posix.dirname(relPath), href.split(/[?#]/)[0]!));
     const onDisk = targets.exists?.(safeDecode(target)) ?? false;
     const message = !onDisk

@@ -4,6 +4,7 @@
  * no `javascript:` URLs; highlighted code, heading ids, task lists and footnotes survive.
  */
 import sanitizeHtml from 'sanitize-html';
+import { BODY_CLASSES, SITE_IDS, bodyId } from './reserved.ts';
 
 const CONTENT_TAGS = [
   'a',
@@ -69,6 +70,10 @@ const CONTENT_TAGS = [
   'wbr',
 ];
 
+/** The attributes with an id the site uses renamed (transformTags applies one transform a tag). */
+const ownIds = (attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes =>
+  attribs.id && SITE_IDS.has(attribs.id) ? { ...attribs, id: bodyId(attribs.id) } : attribs;
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: CONTENT_TAGS,
   allowedAttributes: {
@@ -113,19 +118,23 @@ const OPTIONS: sanitizeHtml.IOptions = {
       '--shiki-light-bg': [/^#[0-9a-f]{3,8}$/i],
     },
   },
+  // Only the classes the renderers write: a body cannot dress up as the site's own chrome.
+  allowedClasses: { '*': [...BODY_CLASSES] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowedSchemesAppliedToAttributes: ['href', 'src', 'srcset'],
   allowProtocolRelative: false,
   // Only checkboxes may be inputs (GFM task lists), and they cannot be ticked by readers.
   exclusiveFilter: (frame) => frame.tag === 'input' && frame.attribs.type !== 'checkbox',
   transformTags: {
+    // The site's own ids stay the site's (lib/render/reserved.ts).
+    '*': (tagName, attribs) => ({ tagName, attribs: ownIds(attribs) }),
     // A task-list checkbox gets a name that says its state, which is all it conveys.
     input: (tagName, attribs) => ({
       tagName,
-      attribs: { ...attribs, disabled: '', 'aria-label': 'checked' in attribs ? 'done' : 'to do' },
+      attribs: { ...ownIds(attribs), disabled: '', 'aria-label': 'checked' in attribs ? 'done' : 'to do' },
     }),
     // An image without alt text is decorative as far as a screen reader can tell.
-    img: (tagName, attribs) => ({ tagName, attribs: { alt: '', ...attribs } }),
+    img: (tagName, attribs) => ({ tagName, attribs: { alt: '', ...ownIds(attribs) } }),
   },
 };
 

@@ -118,6 +118,9 @@ function yamlValue(node: unknown): string {
 /** A header is a few hundred bytes; YAML past this size is refused unread (the parser takes about
  * 3 ms a kilobyte on quote-heavy text, and a hostile file can be megabytes). */
 const FRONTMATTER_MAX = 8 * 1024;
+/** …and lines: the parser's time goes with the errors it finds, about three a line on hostile
+ * text (a thousand lines of `"` took 60 ms); a header has a few dozen. */
+const FRONTMATTER_LINES = 200;
 
 /** Nesting a header never needs; deeper YAML (`- - - …`, `[[[…`) is slow to parse, and past a few
  * thousand levels overflows the parser's stack. */
@@ -152,9 +155,12 @@ export function readFrontmatter(lines: readonly string[]): HeaderBlock | undefin
   const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
   if (end < 0) return undefined;
   const source = lines.slice(1, end).join('\n');
-  if (source.length > FRONTMATTER_MAX) {
-    const kb = Math.round(source.length / 1024);
-    const message = `the YAML frontmatter is ${kb} KB, more than the ${FRONTMATTER_MAX / 1024} KB a header may have; it is not read`;
+  if (source.length > FRONTMATTER_MAX || end - 1 > FRONTMATTER_LINES) {
+    const size =
+      end - 1 > FRONTMATTER_LINES
+        ? `has ${end - 1} lines, more than the ${FRONTMATTER_LINES}`
+        : `is ${Math.round(source.length / 1024)} KB, more than the ${FRONTMATTER_MAX / 1024} KB`;
+    const message = `the YAML frontmatter ${size} a header may have; it is not read`;
     return {
       placement: 'frontmatter',
       start: 1,
