@@ -61,6 +61,8 @@ describe('a megabyte of adversarial text takes about as long as a megabyte of pr
     // Found by the fuzz test:
     ['an unknown status of repeated note separators', HEAD.replace('Draft', `Unheard ${fill('R**: ')}`)],
     ['a heading with a long run of # inside', `${HEAD}## a${fill('#')}b\n`],
+    ['unclosed tags in the abstract', `${HEAD}${fill('<a')}\n`],
+    ['unclosed footnote references', `${HEAD}${fill('[^a')}\n`],
   ])('%s', (_name, text) => {
     const took = seconds(() => everyStep(text));
     expect(took, `${took.toFixed(2)} s against ${baseline.toFixed(2)} s for prose`).toBeLessThan(Math.max(2, baseline * 20));

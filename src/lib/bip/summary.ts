@@ -1,6 +1,8 @@
 /**
  * The first sentence of the Abstract, as plain text: the page description (and the social card
- * text). Falls back to the first paragraph of the body when there is no Abstract.
+ * text). Falls back to the first paragraph of the body when there is no Abstract. Every pattern
+ * stops at the character that would open another match (`<` in a tag, `[` in a link), so an
+ * unclosed opener repeated a thousand times is scanned once, not a thousand times.
  */
 import { splitLines } from './lines.ts';
 
@@ -9,8 +11,8 @@ const MAX = 240;
 function plain(markdown: string): string {
   return markdown
     .replace(/!?\[([^\][]*)\]\([^()]*\)/g, '$1')
-    .replace(/\[\^[^\]]*\]/g, '')
-    .replace(/<[^>]+>/g, '')
+    .replace(/\[\^[^\][]*\]/g, '')
+    .replace(/<[^<>]+>/g, '')
     .replace(/(\*\*|__|~~|`)/g, '')
     .replace(/(^|\W)[*_](\S[^*_]*)[*_](?=\W|$)/g, '$1$2')
     .replace(/\s+/g, ' ')
@@ -60,10 +62,10 @@ function fromWiki(text: string): string {
   return splitLines(text)
     .map(wikiHeading)
     .join('\n')
-    .replace(/\[\[(?:[^\]|\n]*\|)?([^\]|\n]*)\]\]/g, '$1')
-    .replace(/\[https?:\/\/[^\s\]]+\s([^\]\n]*)\]/g, '$1')
+    .replace(/\[\[(?:[^\][|\n]*\|)?([^\][|\n]*)\]\]/g, '$1')
+    .replace(/\[https?:\/\/[^\s\][]+\s([^\][\n]*)\]/g, '$1')
     .replace(/'{2,}/g, '')
-    .replace(/<ref[^>]*\/>|<ref[^>]*>[^<]*<\/ref>/g, '');
+    .replace(/<ref[^<>]*\/>|<ref[^<>]*>[^<]*<\/ref>/g, '');
 }
 
 /** `format: 'mdx'` drops what only MDX gives meaning to: import/export lines and `{…}`. */

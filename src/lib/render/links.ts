@@ -30,7 +30,7 @@ export interface LinkTargets {
   mentions?: RegExp;
 }
 
-const ATTRIBUTE = /(<(a|img)\b[^>]*?\s(href|src)=")([^"]*)(")/g;
+const ATTRIBUTE = /(<(a|img)\b[^<>]*?\s(href|src)=")([^"]*)(")/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 function decode(text: string): string {
