@@ -15,6 +15,7 @@ import { FILES_DIR, makeUrls, normalizeBase, proposalPagesGlob, publishedPath } 
 import { finishMdxPages } from './lib/build/bodies.ts';
 import { publishFiles } from './lib/build/files.ts';
 import { writeRedirects } from './lib/build/redirects.ts';
+import { writeRetired } from './lib/build/retired.ts';
 import { buildSearchIndex, SEARCH_DIR } from './lib/search/build-index.ts';
 import { buildCards, CARDS_KEY, type CardJob } from './lib/og/build.ts';
 import { defaultCacheDir } from './lib/og/cache.ts';
@@ -95,6 +96,12 @@ async function afterBuild(state: BuildState, root: string, base: string, logger:
     async () => writeRedirects(root, manifest, urls, profile),
     (n) => `wrote ${n} redirects and _redirects (${manifest.bips.length} ${profile.plural} in ${MANIFEST_FILE})`,
   );
+  if (Object.keys(state.config.retired).length > 0)
+    await job(
+      logger,
+      async () => writeRetired(root, state.config, manifest, urls),
+      (n) => `wrote ${n} pages for retired addresses`,
+    );
 
   // Social cards: exactly the list the pages' og:image tags were made from.
   const cards = state.peek<CardJob[]>(CARDS_KEY) ?? [];

@@ -38,6 +38,13 @@ const fileSchema = z
     ogImages: z.boolean().default(true),
     /** Rows of the index page, and of each further page of the registry by number. */
     pageSize: z.number().int().min(1).default(100),
+    /** The addresses of the site as last published: its `bips.json` (downloaded from the live
+     * site before the build) or a committed text file of paths. Each one this build would not
+     * publish fails it, unless `retired` says what became of it. */
+    urlBaseline: z.string().min(1).optional(),
+    /** Addresses that are gone on purpose → a new address (`/bip-9/`, or https://…), which they
+     * redirect to, or a sentence saying what became of them, which a page there shows. */
+    retired: z.record(z.string(), z.string().min(1)).default({}),
     ...profileSchema.shape,
   })
   .strict();
@@ -62,6 +69,9 @@ export interface RegistryConfig {
   mdx: 'compile' | 'markdown';
   ogImages: boolean;
   pageSize: number;
+  /** The URL baseline file, absolute (see lib/build/url-guard.ts). */
+  urlBaseline?: string;
+  retired: Record<string, string>;
   /** The template the schema is built from: the registry's own, else the bundled one. */
   templatePath: string;
 }
@@ -180,6 +190,10 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
     mdx: env.BIPS_MDX === 'markdown' || env.BIPS_MDX === 'compile' ? env.BIPS_MDX : cfg.mdx,
     ogImages: og === undefined || og === '' ? cfg.ogImages : ['on', 'true', '1'].includes(og),
     pageSize: cfg.pageSize,
+    ...(env.URL_BASELINE || cfg.urlBaseline
+      ? { urlBaseline: env.URL_BASELINE ? resolve(root, env.URL_BASELINE) : resolve(base, cfg.urlBaseline!) }
+      : {}),
+    retired: cfg.retired,
     templatePath,
   };
 }

@@ -16,6 +16,7 @@ import type { RegistryConfig } from '../config.ts';
 import { discoverRegistry, namedNumbers, type SkippedFile } from './discover.ts';
 import { readReviewReport } from '../reviews/report.ts';
 import { reviewProblems } from '../reviews/problems.ts';
+import { urlProblems } from './url-check.ts';
 
 export { hashText, type LoadedBip, type LoadedCompanion, type SourceFormat } from './documents.ts';
 export { existsIn } from './published.ts';
@@ -122,6 +123,7 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
       if (report) diagnostics.push(...reviewProblems(report, show(c.relPath)));
     }
   }
+  diagnostics.push(...urlProblems(config, bips, opts.base ?? '/'));
   return {
     ...published,
     bips,
