@@ -99,3 +99,21 @@ describe('the link check on links no URL parser reads', () => {
     expect(found.map((d) => d.rule)).toEqual(['link/unresolved', 'link/unresolved']);
   });
 });
+
+describe('link destinations as CommonMark writes them', () => {
+  const targets = { pages: new Map([['a b.md', '/bip-9/']]), files: new Map(), fileUrl: (p: string) => p, base: '/' };
+  const found = (body: string) =>
+    checkLinks(body, 'bip-0005.md', 'bip-0005.md', targets, false, { url: '/bip-5/', urls: new Set() }).map(
+      (d) => `${d.column} ${d.message}`,
+    );
+
+  test.each([
+    ['[x](<a b.md>)', []],
+    ['[x](<no such.md>)', ['6 the link "no such.md" leads to no file']],
+    ['[x]: <a b.md>', []],
+    ['![chart](missing.png)', ['10 the image "missing.png" leads to no file']],
+    ['[y](missing.md "Title")', ['5 the link "missing.md" leads to no file']],
+  ])('%s', (body, expected) => {
+    expect(found(body)).toEqual(expected);
+  });
+});

@@ -9,12 +9,26 @@ import { splitLines } from '../bip/lines.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import { resolveLink, type LinkTargets } from '../render/links.ts';
 
-const INLINE = /(!?)\]\(\s*<?([^)\s>]+)/g;
-const REFERENCE = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?([^\s>]+)/;
+// A destination is `<…>` (spaces allowed, as CommonMark has it: `[x](<a b.md>)`) or a run
+// without spaces.
+const INLINE = /\]\(\s*(?:<([^<>\n]*)>|([^)\s<>]+))/g;
+const REFERENCE = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*(?:<([^<>\n]*)>|([^\s<>]+))/;
 // A tag ends at the next `<` too: `[^>]*?` would run to the end of the line from every `<a` of
 // a line of thousands of them (half a megabyte of `<a` took minutes).
 const RAW = /<(a|img)\b[^<>]*?\s(?:href|src)="([^"]+)"/gi;
 const RELATIVE = /^(?![a-z][a-z0-9+.-]*:|\/|#)/i;
+
+/** For each `]` of a line, the `[` it closes (one pass with a stack): a link is an image when its
+ * `[` follows a `!`. */
+function openers(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '[') stack.push(i);
+    else if (text[i] === ']' && stack.length > 0) out.set(i, stack.pop()!);
+  }
+  return out;
+}
 
 function safeDecode(text: string): string {
   try {
@@ -68,9 +82,17 @@ export function checkLinks(
     if (code[i]) return;
     // Inline code is text, not links: blank it out, keeping columns.
     const text = raw.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
-    for (const m of text.matchAll(INLINE)) check(m[2]!, m[1] === '!', i + 1, m.index + m[0].indexOf(m[2]!) + 1);
+    const open = text.includes('](') ? openers(text) : undefined;
+    for (const m of text.matchAll(INLINE)) {
+      const href = m[1] ?? m[2]!;
+      const at = open?.get(m.index);
+      check(href, at !== undefined && text[at - 1] === '!', i + 1, m.index + m[0].lastIndexOf(href) + 1);
+    }
     const ref = REFERENCE.exec(text);
-    if (ref) check(ref[1]!, false, i + 1, text.indexOf(ref[1]!) + 1);
+    if (ref) {
+      const href = ref[1] ?? ref[2]!;
+      check(href, false, i + 1, ref[0].lastIndexOf(href) + 1);
+    }
     for (const m of text.matchAll(RAW)) check(m[2]!, m[1]!.toLowerCase() === 'img', i + 1, m.index + m[0].indexOf(m[2]!) + 1);
   });
   return out;

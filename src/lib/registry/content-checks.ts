@@ -10,11 +10,14 @@ import type { Profile } from '../profile/profile.ts';
 function proseLines(body: string): { text: string; line: number }[] {
   const out: { text: string; line: number }[] = [];
   let fence: string | undefined;
+  let close: RegExp | undefined;
   splitLines(body).forEach((text, i) => {
     const open = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (!fence && open) fence = open;
-    // Only a bare fence at least as long closes one (```js inside a block is code).
-    else if (fence && new RegExp(`^\\s{0,3}${fence[0]}{${fence.length},}\\s*$`).test(text)) fence = undefined;
+    if (!fence && open) {
+      fence = open;
+      // Only a bare fence at least as long closes one (```js inside a block is code).
+      close = new RegExp(`^\\s{0,3}${fence[0]}{${fence.length},}\\s*$`);
+    } else if (fence && close!.test(text)) fence = undefined;
     else if (!fence && !/^(?: {4}|\t)/.test(text)) out.push({ text, line: i + 1 });
   });
   return out;
