@@ -409,6 +409,16 @@ const CASES: FaultCase[] = [
       'mdx-header-in-body/bip-0005.mdx:3:1: error: an .mdx BIP keeps its header in YAML frontmatter: MDX shows the body as written, so this header would appear on the page [mdx/header]',
     ],
   ],
+  // An .mdx BIP importing a file and a package that are not there (one import over three lines);
+  // a node built-in loads, and an import inside a code block is code.
+  [
+    'mdx-missing-import',
+    'mdx/import',
+    [
+      'mdx-missing-import/bip-0005.mdx:12:20: error: the import "./chart.js" cannot be loaded (no such file); MDX cannot build a page that imports it [mdx/import]',
+      'mdx-missing-import/bip-0005.mdx:15:9: error: the import "no-such-gauge-package" cannot be loaded (no package "no-such-gauge-package" is installed); MDX cannot build a page that imports it [mdx/import]',
+    ],
+  ],
   // An .mdx BIP whose image file is missing: MDX imports it and the build would stop.
   [
     'mdx-missing-image',
