@@ -7,6 +7,7 @@
  * MDX bodies are compiled by @astrojs/mdx when a page renders them. Problems fail the build, all
  * at once.
  */
+import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -167,6 +168,44 @@ export async function syncStore(ctx: StoreContext, state: BuildState): Promise<n
 /** Dev-server watchers this loader already listens to (the loader may run several times). */
 const watching = new WeakSet<object>();
 
+/** The parts of the dev server's file watcher the loader uses. */
+export interface Watcher {
+  add: (path: string) => unknown;
+  on: (event: 'all', listener: (event: string, path: string) => void) => unknown;
+}
+
+/** How often a registry folder that went away is looked for again. */
+const RETURN_POLL_MS = 500;
+
+/**
+ * Keeps a dev server's registry current: one reload for a burst of changes (a branch switch
+ * touches many files at once). When the folder itself goes away (moved, or checked out anew) the
+ * watcher forgets it; it is looked for until it is back, then watched again and reloaded.
+ */
+export function watchRegistry(watcher: Watcher, dir: string, reload: () => void, poll = RETURN_POLL_MS): void {
+  watcher.add(dir);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let away: ReturnType<typeof setInterval> | undefined;
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(reload, 100);
+  };
+  watcher.on('all', (event, path) => {
+    if (!path.startsWith(dir)) return;
+    soon();
+    if (event === 'unlinkDir' && path === dir && !away) {
+      away = setInterval(() => {
+        if (!existsSync(dir)) return;
+        clearInterval(away);
+        away = undefined;
+        watcher.add(dir);
+        soon();
+      }, poll);
+      away.unref?.();
+    }
+  });
+}
+
 export function bipLoader(state: BuildState): Loader & { schema: ReturnType<typeof entrySchema> } {
   return {
     name: 'bip-loader',
@@ -175,15 +214,11 @@ export function bipLoader(state: BuildState): Loader & { schema: ReturnType<type
       await syncStore(ctx, state);
       if (!ctx.watcher || watching.has(ctx.watcher)) return;
       watching.add(ctx.watcher);
-      const dir = state.config.bipsDir;
-      ctx.watcher.add(dir);
-      // One reload for a burst of changes (a branch switch touches many files at once).
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      ctx.watcher.on('all', (_event, path) => {
-        if (!path.startsWith(dir)) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => void syncStore(ctx, state).catch((e: unknown) => ctx.logger.error(String(e))), 100);
-      });
+      watchRegistry(
+        ctx.watcher,
+        state.config.bipsDir,
+        () => void syncStore(ctx, state).catch((e: unknown) => ctx.logger.error(String(e))),
+      );
     },
   };
 }

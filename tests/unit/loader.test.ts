@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { syncStore, type StoreContext } from '../../src/loaders/bip-loader.ts';
+import { watchRegistry, syncStore, type StoreContext } from '../../src/loaders/bip-loader.ts';
 import { BuildState } from '../../src/lib/registry/state.ts';
 import { registrySetup } from '../../src/lib/registry/rules.ts';
 import { bipText, configFor, projectRoot } from '../helpers.ts';
@@ -155,5 +155,31 @@ describe('the content loader', () => {
     await syncStore(dev.ctx, stateFor());
     const summary = dev.logs.find((l) => / BIP files: /.test(l.message))!.message;
     expect(summary).toMatch(/^4 BIP files: 4 published, 0 with errors; 0 companion documents; 1 other files with errors; /);
+  });
+
+  test('a registry folder moved away and back is watched again, and reloaded', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bip-watch-'));
+    const listeners: ((event: string, path: string) => void)[] = [];
+    const added: string[] = [];
+    const watcher = {
+      add: (p: string) => added.push(p),
+      on: (_e: 'all', l: (event: string, path: string) => void) => listeners.push(l),
+    };
+    let reloads = 0;
+    watchRegistry(watcher, folder, () => reloads++, 20);
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    rmSync(folder, { recursive: true });
+    listeners.forEach((l) => l('unlinkDir', folder));
+    await wait(400);
+    expect(added).toEqual([folder]);
+    expect(reloads).toBe(1);
+    mkdirSync(folder);
+    await wait(500);
+    expect(added).toEqual([folder, folder]);
+    expect(reloads).toBe(2);
+    listeners.forEach((l) => l('change', join(folder, 'bip-0001.md')));
+    await wait(400);
+    expect(reloads).toBe(3);
+    rmSync(folder, { recursive: true, force: true });
   });
 });
