@@ -278,6 +278,8 @@ test('frontmatter past 8 KB is refused unread, with a located error', () => {
 test.each([
   ['a list 3,000 levels deep', `extra:\n${'- '.repeat(3000)}x`],
   ['brackets 3,000 deep', `extra: ${'['.repeat(3000)}`],
+  // Found by the long fuzz run: the parser's stack overflowed.
+  ['complex keys 2,000 deep', `${'? '.repeat(2000)}x`],
 ])('YAML that nests deeper than a header needs is refused unread: %s', (_name, yaml) => {
   const found = check(`---\nbip: 5\ntitle: T\n${yaml}\n---\n\n## Abstract\n\nText.\n`).diagnostics;
   expect(found.map((d) => d.rule)).toEqual(['header/yaml']);

@@ -127,7 +127,8 @@ const FRONTMATTER_LINES = 200;
 const YAML_DEPTH_MAX = 32;
 
 /** How deep the YAML nests, at most: open brackets and braces (quotes are not skipped, so text
- * in quotes can only overcount), and per line the list dashes and indentation before a value. */
+ * in quotes can only overcount), and per line the list dashes, `?` keys and indentation before
+ * a value. */
 function yamlDepth(source: string): number {
   let deepest = 0;
   let flow = 0;
@@ -140,7 +141,7 @@ function yamlDepth(source: string): number {
     if (c === '\n') {
       lineStart = true;
       lead = 0;
-    } else if (lineStart && (c === ' ' || c === '-')) {
+    } else if (lineStart && (c === ' ' || c === '-' || c === '?' || c === ':')) {
       lead++;
       deepest = Math.max(deepest, Math.ceil(lead / 2));
     } else lineStart = false;
@@ -181,7 +182,21 @@ export function readFrontmatter(lines: readonly string[]): HeaderBlock | undefin
     };
   }
   const counter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  } catch (e) {
+    // Nesting the depth count above does not see (`? ` keys, maps in maps on one line) can still
+    // overflow the parser's stack: a located problem, not a crash.
+    const message = `the YAML frontmatter cannot be read (${e instanceof Error ? e.message : String(e)})`;
+    return {
+      placement: 'frontmatter',
+      start: 1,
+      end: end + 1,
+      fields: [],
+      problems: [{ line: 2, column: 1, rule: 'header/yaml', message }],
+    };
+  }
   // The first error is the one to fix: the parser's later ones follow from it (one stray quote
   // can give hundreds), so they are counted, not listed.
   const problems: BlockProblem[] = doc.errors.slice(0, 1).map((e) => {
