@@ -248,3 +248,24 @@ describe('line ends', () => {
     expect(r.data?.license).toBe('MIT');
   });
 });
+
+describe('keys that carry a number, by the registry prefixes', () => {
+  const lines = '# Proposal\n\n**EIP-07 Status**: Final\n**Title**: T\n**Author**: A (B)\n\n## Abstract\n\nText.\n';
+  const fields = (keyPrefix?: string) =>
+    parseHeader(lines, {
+      isHeaderKey: (n) => ['status', 'title', 'author'].includes(n),
+      ...(keyPrefix ? { keyPrefix } : {}),
+    }).block?.fields.map((f) => [f.name, f.keyNumber]);
+
+  test('an EIP registry reads **EIP-07 Status** as its status, numbered 07', () => {
+    expect(fields('(?:eip)')).toEqual([
+      ['status', '07'],
+      ['title', undefined],
+      ['author', undefined],
+    ]);
+  });
+
+  test('a BIP registry does not take another registry’s prefix for its own', () => {
+    expect(fields()?.[0]).toEqual(['eip-07 status', undefined]);
+  });
+});

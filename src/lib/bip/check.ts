@@ -21,7 +21,10 @@ export function headerKeyTest(profile: Pick<Profile, 'fieldAliases'>): (name: st
 }
 
 export function checkBip(text: string, src: BipSourceName, rules: RegistryRules, schema: BipSchema): CheckedBip {
-  const header = parseHeader(text, { isHeaderKey: headerKeyTest(rules.profile) });
+  const header = parseHeader(text, {
+    isHeaderKey: headerKeyTest(rules.profile),
+    keyPrefix: rules.profile.numbering.prefixSource,
+  });
   const { bip, diagnostics } = normalizeBip(header, src, rules);
   if (!bip || diagnostics.some((d) => d.severity === 'error')) return { header, diagnostics };
   const parsed = schema.safeParse(bip);

@@ -76,7 +76,7 @@ function findBlocks(lines: readonly string[], opts: HeaderOptions) {
   const code = codeMask(lines);
   const headings = findHeadings(lines, code);
   const h1 = headings.find((h) => h.depth === 1);
-  const frontmatter = readFrontmatter(lines);
+  const frontmatter = readFrontmatter(lines, opts);
   const top = nextContentLine(lines, frontmatter ? frontmatter.end : 0);
   const h1First = h1 !== undefined && h1.index === top;
   const blocks: HeaderBlock[] = [];

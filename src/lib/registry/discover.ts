@@ -111,7 +111,7 @@ const excluded = (rel: string, ctx: Context) => ctx.profile.layout.exclude.some(
 /** Whether a file whose name carries no number is a BIP all the same: its header names the BIP
  * field or at least two other header fields, or its title is `BIP-<n>: …`. */
 function looksLikeBip(path: string, { profile }: Context): boolean {
-  const header = parseHeader(readText(path), { isHeaderKey: headerKeyTest(profile) });
+  const header = parseHeader(readText(path), { isHeaderKey: headerKeyTest(profile), keyPrefix: profile.numbering.prefixSource });
   if (header.h1 && profile.numbering.fromH1(header.h1.text) !== undefined) return true;
   const names = new Set(header.block?.fields.map((f) => canonicalFieldName(f.name, profile.fieldAliases)) ?? []);
   return names.has('bip') || [...names].filter(isKnownField).length >= 2;

@@ -3,7 +3,7 @@
  * lines, a run of bold `**Key**: value` lines, and YAML frontmatter.
  */
 import { LineCounter, parseDocument, isMap, isScalar, isSeq } from 'yaml';
-import { FENCE_OPEN, makeField, readBoldKeyLine, readPlainKeyLine, isBlank } from './syntax.ts';
+import { FENCE_OPEN, makeField, numberedKey, readBoldKeyLine, readPlainKeyLine, isBlank } from './syntax.ts';
 import type { BlockProblem, HeaderBlock, HeaderOptions, Placement, RawField } from './types.ts';
 
 const headerKeys = (fields: readonly RawField[], opts: HeaderOptions) => fields.filter((f) => opts.isHeaderKey(f.name)).length;
@@ -25,7 +25,7 @@ export function readFenceBlock(lines: readonly string[], open: number, opts: Hea
     if (text.trim() === '') continue;
     const last = fields.at(-1);
     const indent = text.length - text.trimStart().length;
-    const field = readPlainKeyLine(text, i + 1);
+    const field = readPlainKeyLine(text, i + 1, numberedKey(opts.keyPrefix));
     if (last && indent > last.indent) {
       // Continuation line (Bitcoin-style multi-line Author): joins the previous value.
       last.value = last.value ? `${last.value}, ${text.trim()}` : text.trim();
@@ -48,12 +48,12 @@ export function readFenceBlock(lines: readonly string[], open: number, opts: Hea
 
 /** Where the run of plain `Key: value` lines (and blank lines) starting at `from` meets a bold
  * key line, before `stop`; -1 when it does not (the run's lines are then not stray fields). */
-function strayRunEnd(lines: readonly string[], from: number, stop: number): number {
-  if (!readPlainKeyLine(lines[from]!, from + 1)) return -1;
+function strayRunEnd(lines: readonly string[], from: number, stop: number, numbered: RegExp): number {
+  if (!readPlainKeyLine(lines[from]!, from + 1, numbered)) return -1;
   for (let j = from + 1; j < stop; j++) {
     if (isBlank(lines[j]!)) continue;
-    if (readBoldKeyLine(lines[j]!, j + 1)) return j;
-    if (!readPlainKeyLine(lines[j]!, j + 1)) return -1;
+    if (readBoldKeyLine(lines[j]!, j + 1, numbered)) return j;
+    if (!readPlainKeyLine(lines[j]!, j + 1, numbered)) return -1;
   }
   return -1;
 }
@@ -77,13 +77,14 @@ export function readBoldBlock(
   // The bold line a run of stray plain lines leads to: every line of the run is stray, so the
   // run is scanned once, not once per line (8,000 plain lines between two bold keys took 25 s).
   let strayUntil = -1;
+  const numbered = numberedKey(opts.keyPrefix);
   for (let i = from; i < stop; i++) {
     const text = lines[i]!;
     if (isBlank(text)) continue;
-    const field = readBoldKeyLine(text, i + 1);
+    const field = readBoldKeyLine(text, i + 1, numbered);
     if (field) {
       fields.push(field);
-    } else if (fields.length > 0 && (i < strayUntil || (strayUntil = strayRunEnd(lines, i, stop)) > i)) {
+    } else if (fields.length > 0 && (i < strayUntil || (strayUntil = strayRunEnd(lines, i, stop, numbered)) > i)) {
       problems.push({
         line: i + 1,
         column: 1,
@@ -151,7 +152,7 @@ function yamlDepth(source: string): number {
 
 /** YAML frontmatter at line 1; undefined when there is none. Whether it is a *header* is the
  * caller's decision (it must name header fields, or fail to parse). */
-export function readFrontmatter(lines: readonly string[]): HeaderBlock | undefined {
+export function readFrontmatter(lines: readonly string[], opts?: HeaderOptions): HeaderBlock | undefined {
   if (lines[0]?.trim() !== '---') return undefined;
   const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
   if (end < 0) return undefined;
@@ -220,7 +221,7 @@ export function readFrontmatter(lines: readonly string[]): HeaderBlock | undefin
       // (a YAML list) at its first item.
       const start = value?.range ? counter.linePos(value.range[0]) : at;
       const quoted = value?.type === 'QUOTE_DOUBLE' || value?.type === 'QUOTE_SINGLE' ? 1 : 0;
-      const f = makeField(String(keyNode.value), yamlValue(pair.value), start.line + 1, 0);
+      const f = makeField(String(keyNode.value), yamlValue(pair.value), start.line + 1, 0, 0, numberedKey(opts?.keyPrefix));
       fields.push({ ...f, column: start.col + quoted });
     }
   }

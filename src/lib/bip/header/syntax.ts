@@ -3,6 +3,7 @@
  * pattern here is linear: a BIP is untrusted input and a line may be megabytes long.
  */
 import type { RawField } from './types.ts';
+import { DEFAULT_PROFILE } from '../../profile/profile.ts';
 
 export const FENCE_OPEN = /^\s{0,3}(`{3,}|~{3,})/;
 const THEMATIC_BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
@@ -12,7 +13,13 @@ const BOLD_KEY = /^(\s{0,3}(?:[-*+]\s+)?)\*\*\s*([\p{L}\p{N}][^*:]{0,59}?)\s*(?:
 // `s`: a value may hold U+2028 or U+2029, which `.` does not match otherwise (the line would not
 // read as a field, and the header would end early).
 const PLAIN_KEY = /^(\s*)([A-Za-z][A-Za-z0-9 _()#-]{0,40}?)[ \t]*:[ \t]*(.*)$/s;
-const NUMBERED_KEY = /^(BIP[-\s]?)(\d+)\s+(.+)$/is;
+/** `**EIP-00 Status**`: a key carrying a proposal number, by the registry's prefixes. */
+const numberedKeys = new Map<string, RegExp>();
+export function numberedKey(prefixSource: string = DEFAULT_PROFILE.numbering.prefixSource): RegExp {
+  let re = numberedKeys.get(prefixSource);
+  if (!re) numberedKeys.set(prefixSource, (re = new RegExp(`^(${prefixSource}[-\\s]?)(\\d+)\\s+(.+)$`, 'is')));
+  return re;
+}
 const HTML_COMMENT = /^\s*<!--.*-->\s*$/s;
 
 export function keyName(key: string): string {
@@ -34,10 +41,17 @@ export function cleanValue(raw: string): { value: string; offset: number } {
 }
 
 /** A field from a key, its raw value, and where both start on the line (0-based indexes). */
-export function makeField(key: string, rawValue: string, line: number, valueIndex: number, keyIndex = 0): RawField {
+export function makeField(
+  key: string,
+  rawValue: string,
+  line: number,
+  valueIndex: number,
+  keyIndex = 0,
+  numberedPattern: RegExp = numberedKey(),
+): RawField {
   let bare = key.trim();
   const field: Partial<RawField> = {};
-  const numbered = NUMBERED_KEY.exec(bare);
+  const numbered = numberedPattern.exec(bare);
   if (numbered) {
     field.keyNumber = numbered[2]!;
     field.keyNumberColumn = keyIndex + numbered[1]!.length + 1;
@@ -48,21 +62,21 @@ export function makeField(key: string, rawValue: string, line: number, valueInde
 }
 
 /** A `**Key**: value` line (also `**Key:** value` and `- **Key**: value`), or undefined. */
-export function readBoldKeyLine(text: string, line: number): RawField | undefined {
+export function readBoldKeyLine(text: string, line: number, numbered?: RegExp): RawField | undefined {
   const m = BOLD_KEY.exec(text);
   if (!m) return undefined;
   const [, lead, key, colonInside, colonOutside, rest] = m;
   if ((colonInside === ':') === (colonOutside === ':')) return undefined;
   const keyIndex = text.indexOf(key!, lead!.length);
-  return makeField(key!, rest!, line, text.length - rest!.length, keyIndex);
+  return makeField(key!, rest!, line, text.length - rest!.length, keyIndex, numbered);
 }
 
 /** A plain `Key: value` line as found in a fenced preamble or `<pre>` block. */
-export function readPlainKeyLine(text: string, line: number): (RawField & { indent: number }) | undefined {
+export function readPlainKeyLine(text: string, line: number, numbered?: RegExp): (RawField & { indent: number }) | undefined {
   const m = PLAIN_KEY.exec(text);
   if (!m) return undefined;
   const [, indent, key, rest] = m;
-  return { ...makeField(key!, rest!, line, text.length - rest!.length, indent!.length), indent: indent!.length };
+  return { ...makeField(key!, rest!, line, text.length - rest!.length, indent!.length, numbered), indent: indent!.length };
 }
 
 /** An ATX heading (`## Title ##`), read without a backtracking pattern. */

@@ -46,4 +46,7 @@ export interface ParsedHeader {
 export interface HeaderOptions {
   /** Whether a key (already lower-cased) names a header field; decides what counts as a block. */
   isHeaderKey: (name: string) => boolean;
+  /** Source of a pattern matching the registry's number prefixes (`(?:eip)`), for keys that carry a
+   * number (`**EIP-00 Status**`); the default profile's when absent. */
+  keyPrefix?: string;
 }
