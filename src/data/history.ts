@@ -4,11 +4,10 @@
  * changes) for the changes feed. A build outside git, or from a shallow clone, still works: what
  * could not be known is left out and said once.
  */
-import { basename, dirname } from 'node:path';
 import { readBlobs, readGitHistory, type FileHistory, type GitHistory, type Touch } from '../lib/history/git-log.ts';
 import { eventsOf, type ProposalEvent, type ProposalVersion } from '../lib/history/timeline.ts';
 import { repositoryLinks } from '../lib/history/links.ts';
-import { checkBip } from '../lib/bip/check.ts';
+import { checkBip, sourceName } from '../lib/bip/check.ts';
 import type { ApiRecord } from '../lib/api/schema.ts';
 import { config, state } from './site.ts';
 
@@ -94,13 +93,7 @@ function readEvents(): ProposalEvent[] {
   const touches = history.touches.filter((t) => DOCUMENT.test(t.relPath) && !notProposals.has(t.relPath));
   const { rules, schema } = state.setup;
   const read = (text: string, relPath: string): ProposalVersion | undefined => {
-    const folder = dirname(relPath);
-    const r = checkBip(
-      text,
-      { file: relPath, fileName: basename(relPath), ...(folder !== '.' ? { folderName: basename(folder) } : {}) },
-      rules,
-      schema,
-    );
+    const r = checkBip(text, sourceName(relPath), rules, schema);
     return r.data ? { number: r.data.bip, status: r.data.status, title: r.data.title } : undefined;
   };
   // Texts are read a batch at a time and only each version's number, status and title kept, so

@@ -1,8 +1,9 @@
 /**
- * Each proposal's review: which of its companion documents are review reports (lib/reviews/),
- * the state they add up to and their timeline, derived once per build from the loaded registry.
+ * Each proposal's review: its companion documents that are review reports (read where the
+ * registry is loaded, lib/reviews/), the state they add up to and their timeline, derived once
+ * per build.
  */
-import { readReviewReport, type ReviewReport } from '../lib/reviews/report.ts';
+import type { ReviewReport } from '../lib/reviews/report.ts';
 import { reviewSummary, type ReviewSummary } from '../lib/reviews/state.ts';
 import { profile, state } from './site.ts';
 
@@ -17,7 +18,7 @@ const reviews = state.derive('reviews', () => {
     const slugs = new Map<string, string>();
     const reports: ReviewReport[] = [];
     for (const c of b.companions) {
-      const report = readReviewReport({ relPath: c.relPath, title: c.title, body: c.body }, profile.reviews);
+      const report = c.review;
       if (!report) continue;
       reports.push(report);
       slugs.set(c.relPath, c.slug);

@@ -20,6 +20,15 @@ export function headerKeyTest(profile: Pick<Profile, 'fieldAliases'>): (name: st
   return (name) => isKnownField(canonicalFieldName(name, profile.fieldAliases));
 }
 
+/** The names a registry path gives a file's checks: `BIP-05/BIP-05.md` → its file and folder. */
+export function sourceName(relPath: string): BipSourceName {
+  const slash = relPath.lastIndexOf('/');
+  const fileName = relPath.slice(slash + 1);
+  const folder = slash < 0 ? '' : relPath.slice(0, slash);
+  const folderName = folder.slice(folder.lastIndexOf('/') + 1);
+  return { file: relPath, fileName, ...(folderName ? { folderName } : {}) };
+}
+
 export function checkBip(text: string, src: BipSourceName, rules: RegistryRules, schema: BipSchema): CheckedBip {
   const header = parseHeader(text, {
     isHeaderKey: headerKeyTest(rules.profile),

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { mdxToJs } from 'satteri';
 import { splitLines } from './lines.ts';
 import { diagnostic, type Diagnostic } from './diagnostics.ts';
+import { codeMask } from './header/syntax.ts';
 
 /** Compiles with Sätteri, the compiler Astro's MDX integration uses. */
 export function checkMdxSyntax(body: string, file: string): Diagnostic[] {
@@ -95,12 +96,11 @@ function unresolved(spec: string, dir: string): string | undefined {
  * would: one that cannot be stops the whole build, unlocated. */
 export function checkMdxImports(body: string, file: string, dir: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  let fence: string | undefined;
+  const lines = splitLines(body);
+  const code = codeMask(lines);
   let open = false;
-  splitLines(body).forEach((line, i) => {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (marker && (!fence || marker.startsWith(fence))) fence = fence ? undefined : marker;
-    if (fence || marker) return;
+  lines.forEach((line, i) => {
+    if (code[i]) return;
     const starts = /^import[\s{*'"]/.test(line);
     if (!starts && !open) return;
     const spec = importSource(line);

@@ -3,7 +3,7 @@
  * and compared as BIPs (normalized headers and bodies), not as text.
  */
 import { basename, dirname } from 'node:path';
-import { checkBip } from '../bip/check.ts';
+import { checkBip, sourceName } from '../bip/check.ts';
 import type { BipData } from '../bip/schema.ts';
 import type { Registry } from '../registry/load.ts';
 import type { RegistrySetup } from '../registry/rules.ts';
@@ -29,13 +29,7 @@ export function changeSet(
   const parse = (relPath: string): { data: BipData; body: string } | undefined => {
     const text = git.oldText(relPath);
     if (text === undefined) return undefined;
-    const folder = dirname(relPath);
-    const r = checkBip(
-      text,
-      { file: relPath, fileName: basename(relPath), ...(folder !== '.' ? { folderName: basename(folder) } : {}) },
-      rules,
-      schema,
-    );
+    const r = checkBip(text, sourceName(relPath), rules, schema);
     return r.data ? { data: r.data, body: r.header.body } : undefined;
   };
   const current = new Map(registry.bips.map((b) => [b.relPath, b]));

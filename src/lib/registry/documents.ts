@@ -13,6 +13,7 @@ import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import type { BipData } from '../bip/schema.ts';
 import type { ParsedHeader } from '../bip/header.ts';
 import type { RegistrySetup } from './rules.ts';
+import type { ReviewReport } from '../reviews/report.ts';
 import type { BipFile } from './discover.ts';
 
 export type SourceFormat = 'md' | 'mdx' | 'mediawiki';
@@ -25,6 +26,8 @@ export interface LoadedCompanion {
   format: SourceFormat;
   body: string;
   digest: string;
+  /** The review report it is, if it is one (read once, where the registry is loaded). */
+  review?: ReviewReport;
 }
 
 export interface LoadedBip {

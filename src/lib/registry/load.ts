@@ -120,7 +120,9 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
     );
     for (const c of b.companions) {
       const report = readReviewReport({ relPath: c.relPath, title: c.title, body: c.body }, config.profile.reviews);
-      if (report) diagnostics.push(...reviewProblems(report, show(c.relPath)));
+      if (!report) continue;
+      c.review = report;
+      diagnostics.push(...reviewProblems(report, show(c.relPath)));
     }
   }
   diagnostics.push(...urlProblems(config, bips, opts.base ?? '/'));

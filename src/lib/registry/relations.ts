@@ -61,11 +61,17 @@ function valuePatterns(profile: Pick<Profile, 'numbering'>) {
   return p;
 }
 
+/** Whether a value is only a list of proposals (`1, 2`, `BIP-3 and 4`): its bare numbers are
+ * references too. */
+export function isReferenceList(value: string, profile: Pick<Profile, 'numbering'>): boolean {
+  return valuePatterns(profile).list.test(value);
+}
+
 /** The proposals a relation field's value names: every number of a plain list (`1, 2`), else
  * only the prefixed ones (`see BIP-3 for 2 reasons` → 3). In the order written, once each. */
 export function referencedNumbers(value: string, profile: Pick<Profile, 'numbering'>): number[] {
   const p = valuePatterns(profile);
-  const pattern = p.list.test(value) ? p.any : p.prefixed;
+  const pattern = isReferenceList(value, profile) ? p.any : p.prefixed;
   return [...new Set([...value.matchAll(pattern)].map((m) => Number(m[1])))];
 }
 

@@ -157,31 +157,29 @@ export function readFrontmatter(lines: readonly string[], opts?: HeaderOptions):
   const end = lines.findIndex((l, i) => i > 0 && (l.trim() === '---' || l.trim() === '...'));
   if (end < 0) return undefined;
   const source = lines.slice(1, end).join('\n');
-  if (source.length > FRONTMATTER_MAX || end - 1 > FRONTMATTER_LINES) {
-    const size =
-      end - 1 > FRONTMATTER_LINES
-        ? `has ${end - 1} lines, more than the ${FRONTMATTER_LINES}`
-        : `is ${Math.round(source.length / 1024)} KB, more than the ${FRONTMATTER_MAX / 1024} KB`;
-    const message = `the YAML frontmatter ${size} a header may have; it is not read`;
-    return {
-      placement: 'frontmatter',
-      start: 1,
-      end: end + 1,
-      fields: [],
-      problems: [{ line: 2, column: 1, rule: 'header/yaml', message }],
-    };
+  // Frontmatter that is not read: the block is there (it is the header), with only its problem.
+  const unread = (message: string): HeaderBlock => ({
+    placement: 'frontmatter',
+    start: 1,
+    end: end + 1,
+    fields: [],
+    problems: [{ line: 2, column: 1, rule: 'header/yaml', message }],
+  });
+  if (end - 1 > FRONTMATTER_LINES)
+    return unread(
+      `the YAML frontmatter has ${end - 1} lines, more than the ${FRONTMATTER_LINES} a header may have; it is not read`,
+    );
+  if (source.length > FRONTMATTER_MAX) {
+    const kb = Math.round(source.length / 1024);
+    return unread(
+      `the YAML frontmatter is ${kb} KB, more than the ${FRONTMATTER_MAX / 1024} KB a header may have; it is not read`,
+    );
   }
   const depth = yamlDepth(source);
-  if (depth > YAML_DEPTH_MAX) {
-    const message = `the YAML frontmatter nests ${depth} levels deep, more than the ${YAML_DEPTH_MAX} a header may have; it is not read`;
-    return {
-      placement: 'frontmatter',
-      start: 1,
-      end: end + 1,
-      fields: [],
-      problems: [{ line: 2, column: 1, rule: 'header/yaml', message }],
-    };
-  }
+  if (depth > YAML_DEPTH_MAX)
+    return unread(
+      `the YAML frontmatter nests ${depth} levels deep, more than the ${YAML_DEPTH_MAX} a header may have; it is not read`,
+    );
   const counter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
   try {
@@ -189,14 +187,7 @@ export function readFrontmatter(lines: readonly string[], opts?: HeaderOptions):
   } catch (e) {
     // Nesting the depth count above does not see (`? ` keys, maps in maps on one line) can still
     // overflow the parser's stack: a located problem, not a crash.
-    const message = `the YAML frontmatter cannot be read (${e instanceof Error ? e.message : String(e)})`;
-    return {
-      placement: 'frontmatter',
-      start: 1,
-      end: end + 1,
-      fields: [],
-      problems: [{ line: 2, column: 1, rule: 'header/yaml', message }],
-    };
+    return unread(`the YAML frontmatter cannot be read (${e instanceof Error ? e.message : String(e)})`);
   }
   // The first error is the one to fix: the parser's later ones follow from it (one stray quote
   // can give hundreds), so they are counted, not listed.
