@@ -63,6 +63,10 @@ describe('a megabyte of adversarial text takes about as long as a megabyte of pr
     ['a heading with a long run of # inside', `${HEAD}## a${fill('#')}b\n`],
     ['unclosed tags in the abstract', `${HEAD}${fill('<a')}\n`],
     ['unclosed footnote references', `${HEAD}${fill('[^a')}\n`],
+    // Linear, but a step per line or per link added up past the fuzz bound:
+    ['blank lines', HEAD + fill('\n')],
+    ['blank lines ended by CR alone', HEAD + fill('\r')],
+    ['one image tag, over and over', HEAD + fill('<img src="a.png">')],
   ])('%s', (_name, text) => {
     const took = seconds(() => everyStep(text));
     expect(took, `${took.toFixed(2)} s against ${baseline.toFixed(2)} s for prose`).toBeLessThan(Math.max(2, baseline * 20));

@@ -117,3 +117,27 @@ describe('link destinations as CommonMark writes them', () => {
     expect(found(body)).toEqual(expected);
   });
 });
+
+describe('a target linked many times', () => {
+  const targets = { pages: new Map(), files: new Map(), fileUrl: (p: string) => p, base: '/' };
+  const found = (body: string) =>
+    checkLinks(body, 'bip-0005.md', 'bip-0005.md', targets, false, { url: '/bip-5/', urls: new Set() }).map(
+      (d) => `${d.line}:${d.column} ${d.message}`,
+    );
+
+  test.each([
+    // Once per line, at its first use: a file of thousands of copies gave thousands of lines.
+    ['[a](gone.md) [b](gone.md) [c](gone.md)', ['1:5 the link "gone.md" leads to no file']],
+    ['[a](gone.md)\n[b](gone.md)', ['1:5 the link "gone.md" leads to no file', '2:5 the link "gone.md" leads to no file']],
+    // A link and an image of one target are two findings.
+    ['[a](x.png) ![b](x.png)', ['1:5 the link "x.png" leads to no file', '1:17 the image "x.png" leads to no file']],
+    ['[a](one.md) [b](two.md)', ['1:5 the link "one.md" leads to no file', '1:17 the link "two.md" leads to no file']],
+  ])('%j', (body, expected) => {
+    expect(found(body)).toEqual(expected);
+  });
+
+  test('ten thousand copies of one image tag: one finding per line', () => {
+    const body = `${'<img src="a.png">'.repeat(10_000)}\n${'<img src="a.png">'.repeat(3)}\n`;
+    expect(found(body)).toEqual(['1:11 the image "a.png" leads to no file', '2:11 the image "a.png" leads to no file']);
+  });
+});

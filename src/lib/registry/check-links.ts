@@ -65,21 +65,33 @@ export function checkLinks(
   const lines = splitLines(body);
   const code = codeMask(lines);
   const out: Diagnostic[] = [];
-  const check = (href: string, image: boolean, line: number, column: number) => {
-    if (!RELATIVE.test(href) || (image && skipImages)) return;
-    if (resolveLink(href, relPath, targets, image ? 'image' : 'link') !== undefined) return;
-    if (!image && site.urls.has(sitePath(href, site.url))) return;
+  const verdict = (href: string, image: boolean): string | undefined => {
+    if (!RELATIVE.test(href) || (image && skipImages)) return undefined;
+    if (resolveLink(href, relPath, targets, image ? 'image' : 'link') !== undefined) return undefined;
+    if (!image && site.urls.has(sitePath(href, site.url))) return undefined;
     const target = posix.normalize(posix.join(posix.dirname(relPath), href.split(/[?#]/)[0]!));
     const onDisk = targets.exists?.(safeDecode(target)) ?? false;
-    const message = !onDisk
+    return !onDisk
       ? `the ${image ? 'image' : 'link'} "${href}" leads to no file`
       : image
         ? `the image "${href}" is not published: the site serves images, PDFs, text and script-free SVGs from inside the registry folder`
         : `the link "${href}" names a file the site does not publish; set sourceUrl to link it in the repository`;
+  };
+  // A target is judged once per document and reported once per line: a file may link the same
+  // target thousands of times.
+  const verdicts = new Map<string, string | undefined>();
+  const reported = new Set<string>();
+  const check = (href: string, image: boolean, line: number, column: number) => {
+    const key = `${image ? 'i' : 'l'}${href}`;
+    if (!verdicts.has(key)) verdicts.set(key, verdict(href, image));
+    const message = verdicts.get(key);
+    if (message === undefined || reported.has(`${line}\0${key}`)) return;
+    reported.add(`${line}\0${key}`);
     out.push(diagnostic(file, { line, column }, 'warning', 'link/unresolved', message));
   };
   lines.forEach((raw, i) => {
-    if (code[i]) return;
+    // Every link form has a `]` or a `<`: most lines have neither and cost one scan.
+    if (code[i] || (!raw.includes(']') && !raw.includes('<'))) return;
     // Inline code is text, not links: blank it out, keeping columns.
     const text = raw.replace(/`[^`]*`/g, (m) => ' '.repeat(m.length));
     const open = text.includes('](') ? openers(text) : undefined;

@@ -6,20 +6,30 @@ import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import { splitLines } from '../bip/lines.ts';
 import type { Profile } from '../profile/profile.ts';
 
-/** The lines of a body outside fenced code blocks, with their 1-based numbers. */
-function proseLines(body: string): { text: string; line: number }[] {
-  const out: { text: string; line: number }[] = [];
-  let fence: string | undefined;
+interface ProseLine {
+  text: string;
+  line: number;
+}
+// The checks of one body ask for its prose lines several times in a row.
+let last: { body: string; lines: ProseLine[] } | undefined;
+
+/** The non-blank lines of a body outside fenced and indented code blocks, with their 1-based
+ * numbers. Most lines are told apart by a substring test, without a pattern. */
+function proseLines(body: string): ProseLine[] {
+  if (last?.body === body) return last.lines;
+  const out: ProseLine[] = [];
   let close: RegExp | undefined;
   splitLines(body).forEach((text, i) => {
-    const open = /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1];
-    if (!fence && open) {
-      fence = open;
+    if (text.trim() === '') return;
+    const open = text.includes('```') || text.includes('~~~') ? /^\s{0,3}(`{3,}|~{3,})/.exec(text)?.[1] : undefined;
+    if (!close && open) {
       // Only a bare fence at least as long closes one (```js inside a block is code).
-      close = new RegExp(`^\\s{0,3}${fence[0]}{${fence.length},}\\s*$`);
-    } else if (fence && close!.test(text)) fence = undefined;
-    else if (!fence && !/^(?: {4}|\t)/.test(text)) out.push({ text, line: i + 1 });
+      close = new RegExp(`^\\s{0,3}${open[0]}{${open.length},}\\s*$`);
+    } else if (close) {
+      if (open && close.test(text)) close = undefined;
+    } else if (text[0] !== '\t' && !text.startsWith('    ')) out.push({ text, line: i + 1 });
   });
+  last = { body, lines: out };
   return out;
 }
 
@@ -65,6 +75,8 @@ const patterns = new WeakMap<object, RegExp>();
 // the next `<`, a URL scheme starts only where a run of scheme characters starts.
 const NOT_PROSE = /`[^`]*`|\]\([^)]*\)?|<!--.*?(?:-->|$)|<[^<>]+>|(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/\S+/gi;
 
+const DIGIT = /\d/;
+
 export interface Mention {
   number: number;
   /** As written: `BIP 7`. */
@@ -80,6 +92,8 @@ export function proseMentions(body: string, profile: Pick<Profile, 'numbering'>)
   if (!REFERENCE) patterns.set(profile, (REFERENCE = referencePattern(profile)));
   const out: Mention[] = [];
   for (const { text, line } of proseLines(body)) {
+    // A mention carries a digit; most lines have none and cost one scan.
+    if (!DIGIT.test(text)) continue;
     const prose = text.replace(NOT_PROSE, (skip) => ' '.repeat(skip.length));
     for (const m of prose.matchAll(REFERENCE)) out.push({ number: Number(m[1]), text: m[0], line, column: m.index + 1 });
   }

@@ -182,12 +182,18 @@ export function readFrontmatter(lines: readonly string[], opts?: HeaderOptions):
     );
   const counter = new LineCounter();
   let doc: ReturnType<typeof parseDocument>;
+  // Hostile YAML makes the parser raise an error object at every few characters (`a: : : : …`),
+  // and capturing each one's stack trace was most of its time; the traces are never read.
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
   } catch (e) {
     // Nesting the depth count above does not see (`? ` keys, maps in maps on one line) can still
     // overflow the parser's stack: a located problem, not a crash.
     return unread(`the YAML frontmatter cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  } finally {
+    Error.stackTraceLimit = traces;
   }
   // The first error is the one to fix: the parser's later ones follow from it (one stray quote
   // can give hundreds), so they are counted, not listed.
