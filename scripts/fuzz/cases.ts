@@ -4,6 +4,10 @@
  * steps a build takes with one file (lib/bip/check.ts, the prose checks, the summary, the link
  * check, mention links). Each case must end without an exception, with every problem located
  * (line and column ≥ 1), and quickly. Used by tests/unit/fuzz.test.ts and `npm run fuzz`.
+ *
+ * MediaWiki bodies are a family of their own: the parser is a library whose time on hostile
+ * markup is far from linear, so those cases must end within its deadline (render/wiki-thread.ts)
+ * with the document read or reported, not within the markdown bound.
  */
 import { checkBip } from '../../src/lib/bip/check.ts';
 import { readTemplate } from '../../src/lib/bip/template.ts';
@@ -14,6 +18,7 @@ import { proseMentions, referencePattern, referenceProblems, sectionProblems } f
 import { summarize } from '../../src/lib/bip/summary.ts';
 import { checkLinks } from '../../src/lib/registry/check-links.ts';
 import { linkMentions } from '../../src/lib/render/mentions.ts';
+import { renderWiki, wikiProblems } from '../../src/lib/render/wiki.ts';
 import type { Diagnostic } from '../../src/lib/bip/diagnostics.ts';
 import type { LinkTargets } from '../../src/lib/render/links.ts';
 
@@ -40,6 +45,111 @@ export const SEEDS: readonly string[] = [
   `<pre>\n${HEADER.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n</pre>\n\n${BODY}`,
   `# BIP-5: Signed receipts\n\n${BODY}\n---\n\n${HEADER.map(([k, v]) => `- **${k}**: ${v}`).join('\n')}\n`,
   `# Signed receipts\n\n${HEADER.map(([k, v]) => `**${k}:** ${v}  `).join('\n')}\n\n${BODY}`,
+];
+
+/** A MediaWiki proposal with the markup Bitcoin's BIPs use. */
+export const WIKI_SEED = `<pre>
+${HEADER.map(([k, v]) => `  ${k}: ${v}`).join('\n')}
+</pre>
+
+==Abstract==
+
+Receipts are '''signed''', see [[bip-0002.mediawiki|BIP 2]] and [https://example.org the notes].<ref>A note.</ref>
+
+==Specification==
+
+* one
+** two
+# first
+#: more
+; term : definition
+
+{| class="wikitable"
+! a !! b
+|-
+| 1 || 2
+|}
+
+<source lang="python">
+x = "BIP-3"
+</source>
+
+[[File:diagram.png|thumb|A diagram]]
+
+==References==
+<references />
+`;
+
+const WIKI_TRICKY = [
+  '[[',
+  ']]',
+  '{{',
+  '}}',
+  '[',
+  ']',
+  "'''",
+  "''",
+  '=',
+  '==',
+  '*',
+  '#',
+  ':',
+  ';',
+  '|',
+  '||',
+  '!',
+  '!!',
+  '{|',
+  '|}',
+  '|-',
+  '<ref>',
+  '</ref>',
+  '<ref name="a"/>',
+  '<references/>',
+  '<!--',
+  '-->',
+  '<pre>',
+  '</pre>',
+  '<nowiki>',
+  '</nowiki>',
+  '<source>',
+  '</source>',
+  '<math>',
+  '<div>',
+  '</div>',
+  '<b>',
+  '<span>',
+  '<tt>',
+  '&amp;',
+  '&',
+  '[http://a ',
+  'http://',
+  '-{',
+  '}-',
+  '__TOC__',
+  '~~~~',
+  '\n',
+  '\n*',
+  '\n#',
+  '\n:',
+  '\n;',
+  '\n ',
+  ' ',
+  '\t',
+  '<',
+  '>',
+  '"',
+  '\r',
+  '\u0000',
+  '\uE000',
+  'é',
+  '{{{',
+  '}}}',
+  '[[File:',
+  '[[Category:',
+  '<img src="a.png">',
+  'BIP 2',
+  'Status: ',
 ];
 
 const TRICKY = [
@@ -135,17 +245,17 @@ export function random(seed: number) {
 
 type Rng = ReturnType<typeof random>;
 
-function mutate(text: string, rng: Rng): string {
+export function mutate(text: string, rng: Rng, alphabet: readonly string[] = TRICKY): string {
   const at = rng.int(text.length + 1);
   const end = Math.min(text.length, at + rng.int(40));
   switch (rng.int(7)) {
     case 0:
-      return text.slice(0, at) + rng.pick(TRICKY) + text.slice(at);
+      return text.slice(0, at) + rng.pick(alphabet) + text.slice(at);
     case 1:
       return text.slice(0, at) + text.slice(end);
     case 2: {
       // A run: super-linear patterns show on long repeats.
-      const unit = rng.next() < 0.5 ? rng.pick(TRICKY) : text.slice(at, at + 1 + rng.int(6));
+      const unit = rng.next() < 0.5 ? rng.pick(alphabet) : text.slice(at, at + 1 + rng.int(6));
       return text.slice(0, at) + unit.repeat(1 + rng.int(3000)) + text.slice(at);
     }
     case 3: {
@@ -168,11 +278,14 @@ function mutate(text: string, rng: Rng): string {
   }
 }
 
+export type Family = 'markdown' | 'mediawiki';
+
 /** Case `n` of a run: a seed text with one to five mutations. */
-export function fuzzCase(seed: number, n: number): string {
+export function fuzzCase(seed: number, n: number, family: Family = 'markdown'): string {
   const rng = random(seed * 1_000_003 + n);
-  let text = rng.pick(SEEDS);
-  for (let k = 1 + rng.int(5); k > 0; k--) text = mutate(text, rng);
+  const wiki = family === 'mediawiki';
+  let text = wiki ? WIKI_SEED : rng.pick(SEEDS);
+  for (let k = 1 + rng.int(5); k > 0; k--) text = mutate(text, rng, wiki ? WIKI_TRICKY : TRICKY);
   return text;
 }
 
@@ -209,9 +322,12 @@ export function runCase(text: string, fileName = 'bip-0005.md'): CaseResult {
       ...referenceProblems(body, 5, new Set([1, 2, 3]), fileName, DEFAULT_PROFILE),
       ...checkLinks(body, fileName, fileName, targets, false, { url: '/bip-5/', urls: new Set() }),
     ];
+    const wiki = fileName.endsWith('.mediawiki');
+    if (wiki) diagnostics.push(...wikiProblems(body, fileName));
     proseMentions(body, DEFAULT_PROFILE);
     summarize(body);
-    linkMentions(`<p>${body.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`, MENTION, (n) => `/bip-${n}/`);
+    const html = wiki ? renderWiki(body).html : `<p>${body.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`;
+    linkMentions(html, MENTION, (n) => `/bip-${n}/`);
     const unlocated = diagnostics.filter(
       (d) => !Number.isInteger(d.line) || !Number.isInteger(d.column) || d.line < 1 || d.column < 1,
     );

@@ -3,7 +3,8 @@
  * headings), and its problems as located diagnostics for the registry's checks. Both render the
  * same text the same way, so what the check reports is what the page shows.
  */
-import { renderMediaWiki, type MediaWikiResult } from './mediawiki.ts';
+import type { MediaWikiResult } from './mediawiki.ts';
+import { renderWithDeadline } from './wiki-thread.ts';
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 
 /** The body without the blank lines the header left at its top: in MediaWiki each blank line
@@ -21,9 +22,20 @@ function trimTop(body: string): { text: string; dropped: number } {
   return { text: body.slice(at), dropped };
 }
 
+// The checks and the page render the same body: it is parsed once. Bounded, for a dev server
+// that sees many versions of its files.
+const MEMO_SIZE = 512;
+const memo = new Map<string, MediaWikiResult>();
+
 function render(body: string): MediaWikiResult & { dropped: number } {
   const { text, dropped } = trimTop(body);
-  return { ...renderMediaWiki(text), dropped };
+  let out = memo.get(text);
+  if (!out) {
+    out = renderWithDeadline(text);
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(text, out);
+  }
+  return { ...out, dropped };
 }
 
 export function renderWiki(body: string): {
