@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { checkSiteLinks, formatBrokenLinks } from '../src/lib/site/link-check.ts';
+import { callerDir } from '../src/lib/config.ts';
 
 let base = process.env.BASE || '/';
 const rest: string[] = [];
@@ -20,7 +21,7 @@ for (let i = 0; i < args.length; i++) {
     base = value;
   } else rest.push(arg);
 }
-const dir = resolve(rest[0] ?? 'dist');
+const dir = resolve(callerDir(), rest[0] ?? 'dist');
 // Links to the site's own address (SITE) are checked too.
 const report = checkSiteLinks(dir, base, process.env.SITE || undefined);
 if (report.broken.length > 0) {

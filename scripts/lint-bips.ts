@@ -3,7 +3,7 @@
  * Checks BIP files or registry folders without building the site; exits 1 when there are errors.
  */
 import { lintPaths } from '../src/lib/registry/lint.ts';
-import { ConfigError, loadRegistryConfig } from '../src/lib/config.ts';
+import { callerDir, ConfigError, loadRegistryConfig } from '../src/lib/config.ts';
 import { TemplateError } from '../src/lib/registry/load.ts';
 import { countBySeverity, escapeData, formatReport, strict, type ReportFormat } from '../src/lib/bip/diagnostics.ts';
 
@@ -40,7 +40,7 @@ let term = '';
 try {
   const config = loadRegistryConfig(process.cwd());
   term = config.profile.term;
-  result = lintPaths(paths, config);
+  result = lintPaths(paths, config, callerDir());
 } catch (e) {
   // Settings and template mistakes are the user's to fix, not crashes: one line, no stack.
   if (e instanceof ConfigError || e instanceof TemplateError) {

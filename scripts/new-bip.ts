@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ConfigError, loadRegistryConfig } from '../src/lib/config.ts';
+import { callerDir, ConfigError, loadRegistryConfig } from '../src/lib/config.ts';
 import { loadRegistry, TemplateError } from '../src/lib/registry/load.ts';
 import { fillTemplate, newFileName, nextNumber } from '../src/lib/registry/scaffold.ts';
 
@@ -23,12 +23,14 @@ try {
   const created = process.env.BIP_DATE || local;
   const text = fillTemplate(readFileSync(config.templatePath, 'utf8'), { bip, title, created }, config.profile);
   const file = join(config.bipsDir, newFileName(bip, config.profile));
-  if (existsSync(file)) throw new ConfigError(`${relative(process.cwd(), file)} exists already`);
+  if (existsSync(file)) throw new ConfigError(`${relative(callerDir(), file)} exists already`);
   writeFileSync(file, text, { flag: 'wx' });
-  const shown = relative(process.cwd(), file) || file;
+  const shown = relative(callerDir(), file) || file;
+  // As the author ran this: the installed command (which names itself), or the project's script.
+  const lint = process.env.REGISTRY_COMMAND ? `${process.env.REGISTRY_COMMAND} lint --` : 'npm run lint:bips --';
   console.log(shown);
   console.error(
-    `${config.profile.term}-${bip} written. Fill in the fields that still hold template text, then: npm run lint:bips -- ${shown}`,
+    `${config.profile.term}-${bip} written. Fill in the fields that still hold template text, then: ${lint} ${shown}`,
   );
 } catch (e) {
   if (e instanceof ConfigError || e instanceof TemplateError || e instanceof Error) {

@@ -19,6 +19,11 @@ import { writeRetired } from './lib/build/retired.ts';
 import { buildSearchIndex, SEARCH_DIR } from './lib/search/build-index.ts';
 import { buildCards, CARDS_KEY, type CardJob } from './lib/og/build.ts';
 import { defaultCacheDir } from './lib/og/cache.ts';
+import { readTheme } from './lib/theme.ts';
+import { publishTheme } from './lib/build/theme.ts';
+
+/** The site's own static files, which a registry's theme may replace. */
+const BUNDLED_PUBLIC = fileURLToPath(new URL('../public/', import.meta.url));
 
 const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
@@ -35,6 +40,21 @@ const CONTENT_TYPES: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.tsv': 'text/tab-separated-values; charset=utf-8',
 };
+
+/** What a theme folder may hold besides images (lib/theme.ts). */
+const THEME_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+};
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
 
 /** The registry path a `files/…` URL path names, if it is one of the publishable files. */
 function publishedFile(assets: readonly string[], encodedPath: string): string | undefined {
@@ -75,6 +95,14 @@ async function afterBuild(state: BuildState, root: string, base: string, logger:
     () => publishFiles(root, state.config.bipsDir, linked, new Set(registry.assets)),
     (n) => `published ${n} linked registry files`,
   );
+
+  const theme = readTheme(state.config.themeDir);
+  if (theme)
+    await job(
+      logger,
+      async () => publishTheme(root, theme, BUNDLED_PUBLIC),
+      (n) => `published ${n} theme files`,
+    );
 
   const expected = registry.documents.length;
   const search = await job(
@@ -154,10 +182,17 @@ export function registry(): AstroIntegration {
           const url = ((req as { originalUrl?: string }).originalUrl ?? req.url ?? '').split(/[?#]/)[0]!;
           const assets = state?.loaded ? state.registry.assets : [];
           const rel = url.startsWith(prefix) ? publishedFile(assets, url.slice(prefix.length)) : undefined;
-          if (!rel) return next();
-          res.setHeader('Content-Type', CONTENT_TYPES[extname(rel).toLowerCase()] ?? 'application/octet-stream');
+          // The theme's files, at the root as the build publishes them (read anew: it may change).
+          const theme = rel || !url.startsWith(base) ? undefined : readTheme(state?.config.themeDir);
+          const themed = theme?.files.find((f) => `${base}${f}` === safeDecode(url));
+          if (!rel && !themed) return next();
+          const path = rel ? join(state!.config.bipsDir, rel) : join(theme!.dir, themed!);
+          res.setHeader(
+            'Content-Type',
+            CONTENT_TYPES[extname(path).toLowerCase()] ?? THEME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
+          );
           res.setHeader('X-Content-Type-Options', 'nosniff');
-          createReadStream(join(state!.config.bipsDir, rel)).pipe(res);
+          createReadStream(path).pipe(res);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {

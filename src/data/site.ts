@@ -7,12 +7,18 @@ import { makeUrls } from '../lib/urls.ts';
 import { deployFromEnv } from '../lib/deploy.ts';
 import { label } from '../lib/profile/profile.ts';
 import { slugify } from '../lib/bip/slug.ts';
+import { readTheme, THEME_CSS } from '../lib/theme.ts';
+
+export { THEME_CSS };
 
 export const state = buildState();
 export const config = state.config;
 export const template = state.setup.rules.template;
 export const profile = config.profile;
 export const urls = makeUrls(import.meta.env.BASE_URL, import.meta.env.SITE, profile.urls.proposal, slugify(profile.plural));
+/** The registry's own look: its stylesheet, logo and files (lib/theme.ts). */
+export const theme = readTheme(config.themeDir);
+
 /** What the browser scripts need of the profile, on the page's root element. */
 export const clientProfile = JSON.stringify({
   term: profile.term,

@@ -2,7 +2,7 @@
  * The registry's settings: `registry.config.json` at the project root, overridden by environment
  * variables. Read by astro.config.mjs, the content loader and the command-line scripts alike.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
@@ -45,6 +45,8 @@ const fileSchema = z
     /** Addresses that are gone on purpose → a new address (`/bip-9/`, or https://…), which they
      * redirect to, or a sentence saying what became of them, which a page there shows. */
     retired: z.record(z.string(), z.string().min(1)).default({}),
+    /** A folder of the registry's own look (lib/theme.ts), relative to the settings file. */
+    theme: z.string().min(1).optional(),
     ...profileSchema.shape,
   })
   .strict();
@@ -72,11 +74,19 @@ export interface RegistryConfig {
   /** The URL baseline file, absolute (see lib/build/url-guard.ts). */
   urlBaseline?: string;
   retired: Record<string, string>;
+  /** The theme folder, absolute (lib/theme.ts). */
+  themeDir?: string;
   /** The template the schema is built from: the registry's own, else the bundled one. */
   templatePath: string;
 }
 
 export const CONFIG_FILE = 'registry.config.json';
+
+/** Where the user ran the command: paths in messages are shown relative to it, and relative paths
+ * given on a command line are read from it. The installed command runs the steps inside this
+ * package and names the caller's folder in REGISTRY_CWD; an npm script runs where it is. */
+export const callerDir = (env: Record<string, string | undefined> = process.env, otherwise = process.cwd()) =>
+  env.REGISTRY_CWD || otherwise;
 
 /** The registry's own template (`template.md`, any letter case), if it has one. */
 export function templateFor(bipsDir: string): string | undefined {
@@ -150,6 +160,9 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
         ? resolve(preset.dir, preset.settings.template)
         : (templateFor(bipsDir) ?? join(root, 'bips', 'template.md'));
   if (!existsSync(templatePath)) throw new ConfigError(`${file}: template: no such file "${templatePath}"`);
+  const themeDir = cfg.theme ? resolve(base, cfg.theme) : undefined;
+  if (themeDir && !statSync(themeDir, { throwIfNoEntry: false })?.isDirectory())
+    throw new ConfigError(`${file}: theme: no such folder "${themeDir}"`);
   const profile = resolveProfile(cfg, cfg.layout?.assetsDir ? resolve(bipsDir, cfg.layout.assetsDir) : undefined);
   const written = cfg.statuses ?? DEFAULT_STATUSES;
   const aliasesFor = new Map<string, string[]>();
@@ -194,6 +207,7 @@ export function loadRegistryConfig(root: string, env: Record<string, string | un
       ? { urlBaseline: env.URL_BASELINE ? resolve(root, env.URL_BASELINE) : resolve(base, cfg.urlBaseline!) }
       : {}),
     retired: cfg.retired,
+    ...(themeDir ? { themeDir } : {}),
     templatePath,
   };
 }

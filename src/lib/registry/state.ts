@@ -7,7 +7,7 @@
  * registry again. The integration opens a fresh state whenever Astro (re)loads its config.
  */
 import { relative, sep } from 'node:path';
-import { loadRegistryConfig } from '../config.ts';
+import { callerDir, loadRegistryConfig } from '../config.ts';
 import { loadRegistry, type Registry } from './load.ts';
 import { registrySetup, type RegistrySetup } from './rules.ts';
 import type { CheckCache } from './documents.ts';
@@ -34,11 +34,11 @@ export class BuildState {
   }
 
   /** Loads (or, in the dev server, reloads) the registry from disk; what was derived from the
-   * previous load is dropped. `root` is the project root, for the paths in messages. A
+   * previous load is dropped. `root` is the project root; paths in messages are relative to it, or to REGISTRY_CWD. A
    * long-lived process (`watching`) keeps each file's check, to re-check only what changes; a
    * build, which loads once, does not hold on to them. */
   load(root: string, base: string, watching = false): Registry {
-    const displayRoot = relative(root, this.config.bipsDir).split(sep).join('/') || '.';
+    const displayRoot = relative(callerDir(process.env, root), this.config.bipsDir).split(sep).join('/') || '.';
     const cache = watching ? this.#checks : undefined;
     this.#registry = loadRegistry(this.config, { displayRoot, base, setup: this.setup, ...(cache ? { cache } : {}) });
     this.#derived.clear();
