@@ -102,7 +102,7 @@ const passed = (values: Record<string, string | boolean | undefined>, names: str
 
 // --- The commands. ---
 
-const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build the site of a registry',
     usage: 'build [registry] [options]',
@@ -234,4 +234,5 @@ export function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run as a program, not when a test reads the command table.
+if (import.meta.main) process.exitCode = main(process.argv.slice(2));

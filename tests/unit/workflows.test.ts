@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { projectRoot } from '../helpers.ts';
+import { COMMANDS } from '../../scripts/cli.ts';
+
+/** Where the preview action keeps previews on the gh-pages branch (its default). */
+const UMBRELLA = 'pr-preview';
 
 interface Step {
   uses?: string;
@@ -54,32 +58,114 @@ describe('what each workflow is for', () => {
     expect(fromWorkflow).toEqual(fromScript);
   });
 
-  test('deploy publishes main to GitHub Pages under the repository path', () => {
+  test("deploy builds main with the repository's own action and commits it to gh-pages beside the previews", () => {
     const d = read('deploy.yml');
     expect(d.on).toHaveProperty('push.branches', ['main']);
-    expect(d.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
-    const uses = steps(d).map((s) => s.uses ?? '');
-    expect(uses.some((u) => u.startsWith('actions/upload-pages-artifact@'))).toBe(true);
-    expect(uses.some((u) => u.startsWith('actions/deploy-pages@'))).toBe(true);
-    expect(uses.some((u) => u.startsWith('actions/configure-pages@'))).toBe(true);
-    const build = steps(d).find((s) => s.run === 'npm run build')!;
-    expect(build.env).toMatchObject({
-      SITE: '${{ steps.pages.outputs.origin }}',
-      BASE: '${{ steps.pages.outputs.base_path }}/',
-      OG_CACHE_DIR: '.og-cache',
-      ASTRO_CACHE_DIR: '.astro-cache',
-    });
-    const cached = String(steps(d).find((s) => s.uses?.startsWith('actions/cache@'))?.with?.path).split('\n');
-    expect(cached).toEqual(expect.arrayContaining(['.og-cache', '.astro-cache']));
+    expect(d.permissions).toMatchObject({ contents: 'write' });
+    expect(steps(d).find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
+    const site = steps(d).find((s) => s.uses === './')!;
+    expect(site.with).toMatchObject({ registry: 'bips', base: '/${{ github.event.repository.name }}/' });
+    const publish = steps(d).find((s) => s.uses?.startsWith('JamesIves/github-pages-deploy-action@'))!;
+    expect(publish.with).toMatchObject({ folder: 'dist', branch: 'gh-pages', 'clean-exclude': `${UMBRELLA}/` });
   });
 
-  test('preview builds each pull request under /pr-<n>/ with full history and uploads it', () => {
+  test('preview deploys each pull request under pr-preview/pr-<n>/ and removes it when it closes', () => {
     const p = read('preview.yml');
-    expect(Object.keys(p.on)).toEqual(['pull_request']);
+    expect(p.on).toHaveProperty('pull_request.types', expect.arrayContaining(['opened', 'synchronize', 'closed']));
+    expect(p.permissions).toMatchObject({ contents: 'write', 'pull-requests': 'write' });
     expect(steps(p).find((s) => s.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
-    const build = steps(p).find((s) => s.run === 'npm run build')!;
-    expect(build.env?.BASE).toBe('/pr-${{ github.event.pull_request.number }}/');
-    expect(build.env?.PREVIEW_BASE_REF).toBe('origin/${{ github.base_ref }}');
-    expect(steps(p).some((s) => s.uses?.startsWith('actions/upload-artifact@'))).toBe(true);
+    const site = steps(p).find((s) => s.uses === './') as Step & { if?: string };
+    expect(site.if).toBe("github.event.action != 'closed'");
+    // The build's base is the address the preview action deploys it to.
+    expect(site.with?.base).toBe(`/\${{ github.event.repository.name }}/${UMBRELLA}/pr-\${{ github.event.number }}/`);
+    const deploy = steps(p).find((s) => s.uses?.startsWith('rossjrw/pr-preview-action@'))!;
+    expect(deploy.with).toMatchObject({ 'source-dir': 'dist', 'umbrella-dir': UMBRELLA });
+  });
+});
+
+// --- The action a registry uses, and the workflow the README gives for it. ---
+
+interface Action {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, unknown>;
+  runs: { using: string; steps: (Step & { if?: string; shell?: string })[] };
+}
+const action = parse(readFileSync(join(projectRoot, 'action.yml'), 'utf8')) as Action;
+const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+
+/** The workflow of the README's "Use it in your registry" section. */
+function readmeWorkflow(): Workflow {
+  const section = readme.slice(readme.indexOf('## Use it in your registry'));
+  const block = /```yaml\n([\s\S]*?)```/.exec(section);
+  if (!block) throw new Error('no workflow in "Use it in your registry"');
+  return parse(block[1]!) as Workflow;
+}
+
+describe('action.yml', () => {
+  const text = readFileSync(join(projectRoot, 'action.yml'), 'utf8');
+
+  test('is a composite action whose every input is described, used, and every input used is declared', () => {
+    expect(action.runs.using).toBe('composite');
+    const declared = Object.keys(action.inputs);
+    const used = [...new Set([...text.matchAll(/inputs\.([\w-]+)/g)].map((m) => m[1]!))];
+    expect(used.sort()).toEqual([...declared].sort());
+    for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).toBeTruthy();
+    for (const step of action.runs.steps) if (step.run) expect(step.shell, step.run).toBe('bash');
+  });
+
+  test('runs only commands and flags the CLI has', () => {
+    const runs = action.runs.steps.map((s) => s.run ?? '').join('\n');
+    const calls = [...runs.matchAll(/cli \}\}" (\w+)/g)].map((m) => m[1]!);
+    expect(calls).toEqual(['lint', 'build', 'check']);
+    for (const name of calls) expect(COMMANDS, name).toHaveProperty(name);
+    // The flags of the CLI's command lines: the argument arrays and the calls themselves.
+    const cliLines = runs.split('\n').filter((l) => l.includes('args') || l.includes('cli }}'));
+    const flags = new Set(cliLines.flatMap((l) => [...l.matchAll(/(?:^|[\s(])--([\w-]+)/g)].map((m) => m[1]!)));
+    expect(flags.size).toBeGreaterThan(5);
+    const known = new Set(Object.values(COMMANDS).flatMap((c) => Object.keys(c.options)));
+    for (const flag of flags) expect(known, flag).toContain(flag);
+  });
+
+  test('installs the generator where the action is checked out, and uploads only when asked', () => {
+    const install = action.runs.steps.find((s) => s.run?.startsWith('npm ci'))!;
+    expect((install as { 'working-directory'?: string })['working-directory']).toBe('${{ github.action_path }}');
+    const uploads = action.runs.steps.filter((s) => s.uses?.startsWith('actions/upload-'));
+    expect(uploads.map((s) => s.if)).toEqual(["inputs.upload == 'pages'", "inputs.upload == 'artifact'"]);
+  });
+});
+
+describe("the README's workflow for a registry", () => {
+  const w = readmeWorkflow();
+  const all = steps(w) as (Step & { if?: string })[];
+  const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+  test('lints and builds pushes and pull requests, with the permissions its deploys need', () => {
+    expect(w.on).toHaveProperty('push.branches', ['main']);
+    expect(w.on).toHaveProperty('pull_request.types', expect.arrayContaining(['opened', 'synchronize', 'closed']));
+    expect(w.permissions).toMatchObject({ contents: 'write', 'pull-requests': 'write' });
+    for (const job of Object.values(w.jobs)) expect(job['runs-on']).toBe('ubuntu-latest');
+  });
+
+  test('uses this action at the current version, with inputs it has', () => {
+    const site = all.find((s) => s.uses?.includes('/bip-registry@'))!;
+    expect(site.uses).toBe(`OWNER/bip-registry@v${version}`);
+    for (const key of Object.keys(site.with ?? {})) expect(Object.keys(action.inputs), key).toContain(key);
+    expect(site.if).toBe("github.event.action != 'closed'");
+    expect(String(site.with?.base)).toContain("format('pr-preview/pr-{0}/', github.event.number)");
+  });
+
+  test('deploys main to gh-pages and pull requests beside it, leaving the previews alone', () => {
+    const production = all.find((s) => s.uses?.startsWith('JamesIves/github-pages-deploy-action@'))!;
+    expect(production.if).toBe("github.event_name == 'push'");
+    expect(production.with).toMatchObject({ folder: 'dist', branch: 'gh-pages', 'clean-exclude': `${UMBRELLA}/` });
+    const previews = all.find((s) => s.uses?.startsWith('rossjrw/pr-preview-action@'))!;
+    expect(previews.if).toBe("github.event_name == 'pull_request'");
+    expect(previews.with).toMatchObject({ 'source-dir': 'dist', 'umbrella-dir': UMBRELLA });
+  });
+
+  test('the changelog has an entry for the version it pins', () => {
+    expect(readFileSync(join(projectRoot, 'CHANGELOG.md'), 'utf8')).toMatch(
+      new RegExp(`^## ${version.replace(/\./g, '\\.')} `, 'm'),
+    );
   });
 });
