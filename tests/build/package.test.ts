@@ -137,6 +137,8 @@ describe('the installed command, in a registry repository of its own', () => {
     const clean = run(['lint']);
     expect(clean.status, clean.out).toBe(0);
     expect(clean.out).toMatch(/2 EIP files checked/);
+    // The preset's assets folder beside EIPS/, named as the repository has it (not EIPS/../assets).
+    expect(clean.out).toMatch(/^assets:1:1: warning: the assets folder "\.\.\/assets" \(layout\.assetsDir\) does not exist/m);
     writeFileSync(
       join(repo, 'EIPS', 'eip-9.md'),
       proposal(9, 'Widget sizes', 'Draft').replace('created: 2025-03-09', 'created: soon'),

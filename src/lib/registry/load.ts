@@ -5,6 +5,7 @@
  * (which file is what), documents.ts (one file → a checked document), published.ts (URLs and
  * link targets), check-links.ts and content-checks.ts (checks across files).
  */
+import { posix } from 'node:path';
 import { checkLinks } from './check-links.ts';
 import { referenceProblems, sectionProblems } from './content-checks.ts';
 import { readBip, readCompanion, type CheckCache, type LoadedBip } from './documents.ts';
@@ -50,7 +51,8 @@ export interface LoadOptions {
 function displayPath(displayRoot: string | undefined) {
   return (rel: string) => {
     if (!displayRoot || displayRoot === '.') return rel;
-    return rel === '.' ? displayRoot : `${displayRoot.replace(/\/$/, '')}/${rel}`;
+    // Normalized: an assets folder beside the proposals' (`EIPS` + `../assets`) is `assets`.
+    return rel === '.' ? displayRoot : posix.normalize(`${displayRoot.replace(/\/$/, '')}/${rel}`);
   };
 }
 
