@@ -9,7 +9,7 @@
  * failed build, broken links); 2 the command line is wrong.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ interface Command {
   run: (values: Record<string, string | boolean | undefined>, positionals: string[], extra: string[]) => number;
   /** Takes files after `--`. */
   files?: boolean;
+  /** How many arguments it takes before the options. */
+  arguments: number;
 }
 
 // --- Where things are: the registry the caller names, and the environment the steps read. ---
@@ -57,11 +59,25 @@ const SITE_HELP = [
 
 class UsageError extends Error {}
 
+/** Settings read from the environment that name files or folders (README, settings table). */
+const PATH_VARIABLES = ['REGISTRY_CONFIG', 'BIPS_DIR', 'URL_BASELINE', 'ASTRO_CACHE_DIR', 'OG_CACHE_DIR'];
+
+/** The lint command for the same registry, as `new` tells the author to run it next. */
+function lintCommand(values: Record<string, string | boolean | undefined>, folder: string | undefined): string {
+  const quote = (s: string) => (/^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+  const parts = [NAME, 'lint', ...(folder ? [quote(folder)] : [])];
+  if (typeof values.config === 'string') parts.push('--config', quote(values.config));
+  if (typeof values.preset === 'string') parts.push('--preset', quote(values.preset));
+  return `${parts.join(' ')} --`;
+}
+
 const cwd = process.cwd();
 
 /** The environment for the package's steps, for the registry named on the command line. */
 function registryEnv(values: Record<string, string | boolean | undefined>, folder: string | undefined): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, REGISTRY_CWD: cwd, REGISTRY_COMMAND: NAME };
+  const env: NodeJS.ProcessEnv = { ...process.env, REGISTRY_CWD: cwd, REGISTRY_LINT: lintCommand(values, folder) };
+  // Paths the caller set are the caller's: the steps run in this package's folder.
+  for (const name of PATH_VARIABLES) if (env[name]) env[name] = resolve(cwd, env[name]);
   const dir = resolve(cwd, folder ?? '.');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`no such folder: ${folder ?? '.'}`);
   const config = typeof values.config === 'string' ? resolve(cwd, values.config) : join(dir, CONFIG_FILE);
@@ -106,6 +122,7 @@ export const COMMANDS: Record<string, Command> = {
   build: {
     summary: 'build the site of a registry',
     usage: 'build [registry] [options]',
+    arguments: 1,
     options: { ...REGISTRY_OPTIONS, ...SITE_OPTIONS, force: { type: 'boolean' } },
     help: [...REGISTRY_HELP, ...SITE_HELP, '--force              render every page again (ignore the caches)'],
     run: (values, [folder]) =>
@@ -114,6 +131,7 @@ export const COMMANDS: Record<string, Command> = {
   dev: {
     summary: 'serve the site while you edit the registry',
     usage: 'dev [registry] [options]',
+    arguments: 1,
     options: { ...REGISTRY_OPTIONS, port: { type: 'string' }, host: { type: 'boolean' } },
     help: [...REGISTRY_HELP, '--port <n>           the port (default 4321)', '--host               listen on every address'],
     run: (values, [folder]) => astro(['dev', ...passed(values, ['port', 'host'])], registryEnv(values, folder)),
@@ -121,10 +139,18 @@ export const COMMANDS: Record<string, Command> = {
   preview: {
     summary: 'serve a built site',
     usage: 'preview [registry] [options]',
-    options: { ...REGISTRY_OPTIONS, out: { type: 'string' }, port: { type: 'string' }, host: { type: 'boolean' } },
+    arguments: 1,
+    options: {
+      ...REGISTRY_OPTIONS,
+      out: { type: 'string' },
+      base: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'boolean' },
+    },
     help: [
       ...REGISTRY_HELP,
       '--out <folder>       the built site (default: ./dist)',
+      '--base <path>        the sub-path it was built for (default: BASE, else /)',
       '--port <n>           the port (default 4321)',
       '--host               listen on every address',
     ],
@@ -134,6 +160,7 @@ export const COMMANDS: Record<string, Command> = {
   lint: {
     summary: "check a registry's proposals, or some of its files",
     usage: 'lint [registry] [options] [-- file…]',
+    arguments: 1,
     options: { ...REGISTRY_OPTIONS, strict: { type: 'boolean' }, format: { type: 'string' } },
     help: [
       ...REGISTRY_HELP,
@@ -153,6 +180,7 @@ export const COMMANDS: Record<string, Command> = {
   new: {
     summary: 'write a new proposal from the template, with the next free number',
     usage: 'new "Title" [registry] [options]',
+    arguments: 2,
     options: { ...REGISTRY_OPTIONS },
     help: ['"Title"              the title of the proposal', ...REGISTRY_HELP],
     run: (values, [title, folder]) => {
@@ -163,6 +191,7 @@ export const COMMANDS: Record<string, Command> = {
   check: {
     summary: "check a built site's internal links, anchors and assets",
     usage: 'check [site] [options]',
+    arguments: 1,
     options: { base: { type: 'string' } },
     help: [
       '[site]               the built site (default: ./dist)',
@@ -222,8 +251,7 @@ export function main(argv: string[]): number {
       console.log(helpOf(name, command));
       return 0;
     }
-    const most = command.usage.split(' ').filter((w) => (w.startsWith('[') && !w.startsWith('[-')) || w.startsWith('"')).length;
-    if (positionals.length > most) throw new UsageError(`unexpected argument "${positionals[most]}"`);
+    if (positionals.length > command.arguments) throw new UsageError(`unexpected argument "${positionals[command.arguments]}"`);
     return command.run(values, positionals, extra);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -235,4 +263,5 @@ export function main(argv: string[]): number {
 }
 
 // Run as a program, not when a test reads the command table.
-if (import.meta.main) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));

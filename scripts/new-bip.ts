@@ -26,8 +26,9 @@ try {
   if (existsSync(file)) throw new ConfigError(`${relative(callerDir(), file)} exists already`);
   writeFileSync(file, text, { flag: 'wx' });
   const shown = relative(callerDir(), file) || file;
-  // As the author ran this: the installed command (which names itself), or the project's script.
-  const lint = process.env.REGISTRY_COMMAND ? `${process.env.REGISTRY_COMMAND} lint --` : 'npm run lint:bips --';
+  // As the author ran this: the installed command (which says how, for the same registry), or
+  // the project's script.
+  const lint = process.env.REGISTRY_LINT || 'npm run lint:bips --';
   console.log(shown);
   console.error(
     `${config.profile.term}-${bip} written. Fill in the fields that still hold template text, then: ${lint} ${shown}`,

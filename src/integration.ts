@@ -96,14 +96,6 @@ async function afterBuild(state: BuildState, root: string, base: string, logger:
     (n) => `published ${n} linked registry files`,
   );
 
-  const theme = readTheme(state.config.themeDir);
-  if (theme)
-    await job(
-      logger,
-      async () => publishTheme(root, theme, BUNDLED_PUBLIC),
-      (n) => `published ${n} theme files`,
-    );
-
   const expected = registry.documents.length;
   const search = await job(
     logger,
@@ -133,6 +125,18 @@ async function afterBuild(state: BuildState, root: string, base: string, logger:
 
   // Social cards: exactly the list the pages' og:image tags were made from.
   const cards = state.peek<CardJob[]>(CARDS_KEY) ?? [];
+
+  // Last but the cards (whose names are known): a theme file may replace nothing the build wrote.
+  const theme = readTheme(state.config.themeDir);
+  if (theme) {
+    const cardFiles = new Set(cards.map((c) => c.file.replace(/^\/+/, '')));
+    await job(
+      logger,
+      async () => publishTheme(root, theme, BUNDLED_PUBLIC, (f) => cardFiles.has(f)),
+      (n) => `published ${n} theme files`,
+    );
+  }
+
   if (cards.length === 0) {
     logger.info('OG images: off (ogImages / OG_IMAGES)');
     return;

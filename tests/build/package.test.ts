@@ -150,17 +150,23 @@ describe('the installed command, in a registry repository of its own', () => {
       const one = run(['lint', '--', 'EIPS/eip-7.md']);
       expect(one.status, one.out).toBe(0);
       expect(one.out).toMatch(/1 EIP file checked/);
+      // A path the caller sets is read from the caller's folder, not the package's.
+      const byEnv = run(['lint', '--', 'EIPS/eip-8.md'], { BIPS_DIR: 'EIPS' });
+      expect(byEnv.status, byEnv.out).toBe(0);
+      expect(byEnv.out).toMatch(/1 EIP file checked/);
+      expect(run(['lint'], { BIPS_DIR: 'EIPS' }).out).toMatch(/^EIPS\/eip-9\.md:10:\d+: error: /m);
     } finally {
       rmSync(join(repo, 'EIPS', 'eip-9.md'));
     }
   }, 60_000);
 
   test('new writes the next proposal from the preset template', () => {
-    const r = run(['new', 'Widget colours'], { BIP_DATE: '2025-04-01' });
+    const r = run(['new', 'Widget colours', '.', '--preset', 'ethereum'], { BIP_DATE: '2025-04-01' });
     expect(r.status, r.out).toBe(0);
     const written = r.out.split('\n')[0]!.trim();
     expect(written).toMatch(/^EIPS\/eip-0*9\.md$/);
-    expect(r.out).toContain(`bip-registry lint -- ${written}`);
+    // What to run next, for the same registry and preset.
+    expect(r.out).toContain(`bip-registry lint . --preset ethereum -- ${written}`);
     expect(readFileSync(join(repo, written), 'utf8')).toContain('Widget colours');
     rmSync(join(repo, written));
   }, 60_000);
@@ -179,6 +185,9 @@ describe('the installed command, in a registry repository of its own', () => {
     [['build', 'no-such-folder'], 2, /no such folder: no-such-folder/],
     [['new'], 2, /new needs a title/],
     [['check', '--', 'x'], 2, /check takes no files after --/],
+    [['lint', '.', 'EIPS/eip-7.md'], 2, /unexpected argument "EIPS\/eip-7\.md"/],
+    [['build', '.', 'more'], 2, /unexpected argument "more"/],
+    [['preview', '--help'], 0, /--base <path>/],
   ])('%j exits %i', (args, status, says) => {
     const r = run(args);
     expect(r.status, r.out).toBe(status);

@@ -55,6 +55,9 @@ describe('a theme folder', () => {
     expect(publishTheme(site, theme, join(projectRoot, 'public'))).toBe(2);
     const bad = readTheme(folder('bad', ['index.html']))!;
     expect(() => publishTheme(site, bad, join(projectRoot, 'public'))).toThrow(/would replace what the build wrote: index\.html/);
+    // A file the build writes after the theme (a social card) counts too.
+    const card = readTheme(folder('card', ['og/index.png']))!;
+    expect(() => publishTheme(site, card, join(projectRoot, 'public'), (f) => f === 'og/index.png')).toThrow(/og\/index\.png/);
   });
 
   test('the setting names a folder beside the settings file; a missing one is refused', () => {

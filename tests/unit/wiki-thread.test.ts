@@ -6,11 +6,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { deadlineSeconds, DEFAULT_DEADLINE_SECONDS, renderWithDeadline } from '../../src/lib/render/wiki-thread.ts';
+import { deadlineSeconds, DEFAULT_DEADLINE_SECONDS, renderWithDeadline, resetThread } from '../../src/lib/render/wiki-thread.ts';
 import { renderMediaWiki } from '../../src/lib/render/mediawiki.ts';
 import { lintPaths } from '../../src/lib/registry/lint.ts';
-import { configFor } from '../helpers.ts';
+import { configFor, fixture } from '../helpers.ts';
 
 /** A table row of 3,000 cells: over a minute in the parser (its time grows with the square). */
 const HOSTILE = `==Table==\n{|\n|a\n${'|  || '.repeat(3000)}\n|}\n`;
@@ -52,6 +53,29 @@ describe('MediaWiki in a thread with a deadline', () => {
   ])('MEDIAWIKI_DEADLINE_SECONDS=%s gives %s s', (value, seconds) => {
     expect(deadlineSeconds(value === undefined ? {} : { MEDIAWIKI_DEADLINE_SECONDS: value })).toBe(seconds);
   });
+});
+
+describe('a MediaWiki thread that fails', () => {
+  const real = fileURLToPath(new URL('../../src/lib/render/wiki-worker.ts', import.meta.url));
+  afterAll(() => resetThread(real));
+
+  test('one that cannot load its parser: bodies are rendered here, at once, from then on', () => {
+    resetThread(fixture('wiki-threads/fails-to-load.mjs'));
+    const started = performance.now();
+    expect(renderWithDeadline('==A==\nText.', 5)).toEqual(renderMediaWiki('==A==\nText.'));
+    expect(renderWithDeadline('==B==\nMore.', 5)).toEqual(renderMediaWiki('==B==\nMore.'));
+    expect(performance.now() - started).toBeLessThan(3_000);
+  });
+
+  test('one that dies on a body: that body is reported, the process goes on, the next thread renders', async () => {
+    resetThread(fixture('wiki-threads/dies.mjs'));
+    const out = renderWithDeadline('==A==\nText.', 0.5);
+    expect(out.problems).toEqual([expect.objectContaining({ fatal: true, line: 1, column: 1 })]);
+    // The thread's error reaches this one's event loop: handled, not an uncaught exception.
+    await new Promise((r) => setTimeout(r, 200));
+    resetThread(real);
+    expect(renderWithDeadline('==B==\nMore.').html).toContain('<h2 id="b">B</h2>');
+  }, 20_000);
 });
 
 describe('a registry with a MediaWiki file the parser cannot finish', () => {

@@ -66,7 +66,7 @@ describe('what each workflow is for', () => {
     const site = steps(d).find((s) => s.uses === './')!;
     expect(site.with).toMatchObject({ registry: 'bips', base: '/${{ github.event.repository.name }}/' });
     const publish = steps(d).find((s) => s.uses?.startsWith('JamesIves/github-pages-deploy-action@'))!;
-    expect(publish.with).toMatchObject({ folder: 'dist', branch: 'gh-pages', 'clean-exclude': `${UMBRELLA}/` });
+    expect(publish.with).toMatchObject({ folder: 'dist', branch: 'gh-pages', 'clean-exclude': `${UMBRELLA}/`, force: false });
   });
 
   test('preview deploys each pull request under pr-preview/pr-<n>/ and removes it when it closes', () => {
@@ -78,8 +78,9 @@ describe('what each workflow is for', () => {
     expect(site.if).toBe("github.event.action != 'closed'");
     // The build's base is the address the preview action deploys it to.
     expect(site.with?.base).toBe(`/\${{ github.event.repository.name }}/${UMBRELLA}/pr-\${{ github.event.number }}/`);
-    const deploy = steps(p).find((s) => s.uses?.startsWith('rossjrw/pr-preview-action@'))!;
+    const deploy = steps(p).find((s) => s.uses?.startsWith('rossjrw/pr-preview-action@')) as Step & { if?: string };
     expect(deploy.with).toMatchObject({ 'source-dir': 'dist', 'umbrella-dir': UMBRELLA });
+    expect(deploy.if).toBe('github.event.pull_request.head.repo.full_name == github.repository');
   });
 });
 
@@ -157,9 +158,13 @@ describe("the README's workflow for a registry", () => {
   test('deploys main to gh-pages and pull requests beside it, leaving the previews alone', () => {
     const production = all.find((s) => s.uses?.startsWith('JamesIves/github-pages-deploy-action@'))!;
     expect(production.if).toBe("github.event_name == 'push'");
-    expect(production.with).toMatchObject({ folder: 'dist', branch: 'gh-pages', 'clean-exclude': `${UMBRELLA}/` });
+    // Not force-pushed: a preview committed meanwhile stays.
+    expect(production.with).toMatchObject({ folder: 'dist', branch: 'gh-pages', 'clean-exclude': `${UMBRELLA}/`, force: false });
     const previews = all.find((s) => s.uses?.startsWith('rossjrw/pr-preview-action@'))!;
-    expect(previews.if).toBe("github.event_name == 'pull_request'");
+    // A fork's pull request cannot push: built and linted, not deployed.
+    expect(previews.if).toBe(
+      "github.event_name == 'pull_request' && github.event.pull_request.head.repo.full_name == github.repository",
+    );
     expect(previews.with).toMatchObject({ 'source-dir': 'dist', 'umbrella-dir': UMBRELLA });
   });
 

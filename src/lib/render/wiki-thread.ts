@@ -15,11 +15,13 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import { renderMediaWiki, type MediaWikiResult } from './mediawiki.ts';
 import { escapeHtml } from './escape.ts';
 
-const SCRIPT = fileURLToPath(new URL('./wiki-worker.ts', import.meta.url));
+let script = fileURLToPath(new URL('./wiki-worker.ts', import.meta.url));
 /** The default deadline per document; Bitcoin's largest MediaWiki BIPs render in well under one. */
 export const DEFAULT_DEADLINE_SECONDS = 10;
 /** How long a new thread may take to load the parser. */
 const START_MS = 60_000;
+/** The flag's value when the thread could not load the parser (wiki-worker.ts). */
+const FAILED = 2;
 
 /** The deadline per document: `MEDIAWIKI_DEADLINE_SECONDS`, else the default. */
 export function deadlineSeconds(env: NodeJS.ProcessEnv = process.env): number {
@@ -34,24 +36,42 @@ interface Thread {
 }
 
 let thread: Thread | undefined;
+/** The thread could not be started: bodies are rendered here from then on. */
+let unavailable = false;
 
 function waitFor(flag: Int32Array, ms: number): boolean {
-  return Atomics.wait(flag, 0, 0, ms) !== 'timed-out' || Atomics.load(flag, 0) === 1;
+  return Atomics.wait(flag, 0, 0, ms) !== 'timed-out' || Atomics.load(flag, 0) !== 0;
 }
 
 function start(): Thread | undefined {
-  if (!existsSync(SCRIPT)) return undefined;
+  if (!existsSync(script)) return undefined;
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(SCRIPT, { workerData: { flag, port: port2 }, transferList: [port2] });
+  const worker = new Worker(script, { workerData: { flag, port: port2 }, transferList: [port2] });
   // A finished run does not wait for an idle thread.
   worker.unref();
   port1.unref();
-  if (!waitFor(flag, START_MS)) {
+  const started: Thread = { worker, port: port1, flag };
+  // A thread that fails (it could not load, or ran out of memory on a body) reports it here, once
+  // this thread is free again: it is let go, and the next body gets a new one. Without a
+  // listener, the error would end the whole process.
+  worker.on('error', () => {
+    if (thread === started) thread = undefined;
+  });
+  if (!waitFor(flag, START_MS) || Atomics.load(flag, 0) === FAILED) {
     void worker.terminate();
+    unavailable = true;
     return undefined;
   }
-  return { worker, port: port1, flag };
+  return started;
+}
+
+/** Ends the thread and forgets a failed start; with a path, later threads run that script
+ * (tests swap in threads that fail). */
+export function resetThread(worker?: string): void {
+  stop();
+  unavailable = false;
+  if (worker) script = worker;
 }
 
 function stop(): void {
@@ -68,7 +88,7 @@ const notRead = (source: string, message: string): MediaWikiResult => ({
 
 /** Renders a MediaWiki body, giving up after `seconds`: the result then holds one fatal problem. */
 export function renderWithDeadline(source: string, seconds = deadlineSeconds()): MediaWikiResult {
-  thread ??= start();
+  if (!unavailable) thread ??= start();
   if (!thread) return renderMediaWiki(source);
   const { port, flag } = thread;
   Atomics.store(flag, 0, 0);
