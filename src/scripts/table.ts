@@ -211,7 +211,6 @@ function connect(table: HTMLTableElement, form: HTMLFormElement | null): void {
     rememberInUrl(controls);
   });
   form.addEventListener('submit', (e) => e.preventDefault());
-  form.hidden = false;
   apply();
 }
 

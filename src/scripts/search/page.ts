@@ -113,7 +113,6 @@ async function run(): Promise<void> {
   }
 }
 
-root.hidden = false;
 show(readState(new URLSearchParams(location.search)));
 // The facets are a collapsed panel above the results on narrow screens, a sidebar on wide ones.
 const panel = root.querySelector<HTMLDetailsElement>('[data-facet-panel]')!;
