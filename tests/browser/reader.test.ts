@@ -99,4 +99,48 @@ describe.skipIf(!!support.skip)(title('the example registry in a browser'), () =
       }
     });
   });
+
+  test('the colour-scheme toggle goes System, Light, Dark, and the choice holds on the next page', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url(''));
+      const toggle = page.locator('[data-theme-toggle]');
+      const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(await toggle.textContent()).toContain('System');
+      const light = await bg();
+      await toggle.click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+      await toggle.click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(await bg()).not.toBe(light);
+      await page.goto(site.url('bip-3/'));
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(await page.locator('[data-theme-toggle]').textContent()).toContain('Dark');
+      await page.locator('[data-theme-toggle]').click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+      expect(await bg()).toBe(light);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('printed, a page is the document alone, dark on white even from a dark screen', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url('bip-3/'));
+      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      for (const chrome of ['.site-header', '.site-footer', '.toc-sidebar', '[data-theme-toggle]'])
+        expect(await page.locator(chrome).first().isVisible(), chrome).toBe(false);
+      expect(await page.locator('main h1').isVisible()).toBe(true);
+      const colours = await page.evaluate(() => [
+        getComputedStyle(document.body).backgroundColor,
+        getComputedStyle(document.body).color,
+      ]);
+      expect(colours).toEqual(['rgb(255, 255, 255)', 'rgb(0, 0, 0)']);
+    } finally {
+      await context.close();
+    }
+  });
 });
