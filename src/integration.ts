@@ -20,6 +20,7 @@ import { buildSearchIndex, SEARCH_DIR } from './lib/search/build-index.ts';
 import { buildCards, CARDS_KEY, type CardJob } from './lib/og/build.ts';
 import { defaultCacheDir } from './lib/og/cache.ts';
 import { readTheme } from './lib/theme.ts';
+import { safeDecode } from './lib/registry/check-links.ts';
 import { publishTheme } from './lib/build/theme.ts';
 
 /** The site's own static files, which a registry's theme may replace. */
@@ -47,14 +48,6 @@ const THEME_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
 };
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
 
 /** The registry path a `files/…` URL path names, if it is one of the publishable files. */
 function publishedFile(assets: readonly string[], encodedPath: string): string | undefined {

@@ -30,7 +30,8 @@ function openers(text: string): Map<number, number> {
   return out;
 }
 
-function safeDecode(text: string): string {
+/** `decodeURIComponent`, or the text as it is when it is not valid percent-encoding. */
+export function safeDecode(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
