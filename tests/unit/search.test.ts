@@ -84,9 +84,12 @@ describe('search state in the URL', () => {
 });
 
 describe('search records', () => {
-  test('a BIP page: one filter per facet value, its number filter, meta and sort keys', () => {
-    const record = searchRecord(bip, 'draft');
+  const kinds = { proposal: 'XIPs', document: 'Documents' };
+
+  test('a proposal page: one filter per facet value, its number filter, meta and sort keys', () => {
+    const record = searchRecord(bip, 'draft', kinds);
     expect(record.filters).toEqual([
+      ['kind', 'XIPs'],
       ['status', 'Draft'],
       ['category', 'Core'],
       ['type', 'Standards Track'],
@@ -101,10 +104,10 @@ describe('search records', () => {
     expect(record.text).toBe('Authors: Claude-Opus-4 (Anthropic), Claude-Sonnet-4 (Anthropic), Ada Moreno.');
   });
 
-  test('a companion document: its BIP’s facets and sort keys, its own title, not found by number', () => {
-    const record = searchRecord(bip, 'draft', { title: 'Review Report' });
-    expect(record.filters.map(([k]) => k)).not.toContain(NUMBER_FILTER);
-    expect(record.filters).toContainEqual(['status', 'Draft']);
+  // Facet counts then count proposals, as the index and the listing pages do.
+  test('a companion document: the document kind only, its own title, sorted with its proposal, not found by number', () => {
+    const record = searchRecord(bip, 'draft', kinds, { title: 'Review Report' });
+    expect(record.filters).toEqual([['kind', 'Documents']]);
     expect(record.meta).toEqual({
       bip: '12',
       title: 'Review Report',
@@ -119,8 +122,15 @@ describe('search records', () => {
 
   test('missing fields give no filter; an undated BIP sorts as the oldest', () => {
     const bare = { bip: 3, title: 'T', status: 'Review', author: [{ name: 'GPT-5' }] };
-    expect(facetValues(bare)).toEqual({ status: ['Review'], category: [], type: [], author: ['GPT-5'], provider: [] });
-    expect(searchRecord(bare, 'review').sort.created < '1000-01-01').toBe(true);
+    expect(facetValues(bare, kinds)).toEqual({
+      kind: ['XIPs'],
+      status: ['Review'],
+      category: [],
+      type: [],
+      author: ['GPT-5'],
+      provider: [],
+    });
+    expect(searchRecord(bare, 'review', kinds).sort.created < '1000-01-01').toBe(true);
   });
 
   test('every facet has a label and appears in the URL under its own key', () => {

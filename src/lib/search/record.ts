@@ -8,6 +8,7 @@ import type { BipData } from '../bip/schema.ts';
 import { authorLine } from '../bip/authors.ts';
 
 export const SEARCH_FACETS = [
+  { key: 'kind', label: 'Kind' },
   { key: 'status', label: 'Status' },
   { key: 'category', label: 'Category' },
   { key: 'type', label: 'Type' },
@@ -54,10 +55,17 @@ export interface SearchRecord {
 
 type Fields = Pick<BipData, 'bip' | 'title' | 'status' | 'type' | 'category' | 'author' | 'created'>;
 
-/** The facet values of a BIP, each listed once. */
-export function facetValues(bip: Fields): Record<SearchFacetKey, string[]> {
+/** The values of the kind facet: what a result is, in the registry's words (`EIPs`). */
+export interface Kinds {
+  proposal: string;
+  document: string;
+}
+
+/** The facet values of a proposal, each listed once. */
+export function facetValues(bip: Fields, kinds: Kinds): Record<SearchFacetKey, string[]> {
   const unique = (values: (string | undefined)[]) => [...new Set(values.filter((v): v is string => !!v))];
   return {
+    kind: [kinds.proposal],
     status: [bip.status],
     category: unique([bip.category]),
     type: unique([bip.type]),
@@ -67,13 +75,19 @@ export function facetValues(bip: Fields): Record<SearchFacetKey, string[]> {
 }
 
 /**
- * The record of a BIP page, or of a companion document when `companion` is given: a companion is
- * found under its BIP's facets and sorts with it, but is not what its number finds.
+ * The record of a proposal's page, or of a companion document when `companion` is given. A
+ * companion is a document, not a proposal: it is found by its words and under the document kind
+ * only, so every facet count of a status, category, type or author counts proposals, as the
+ * index does; it sorts with its proposal, and its number does not find it.
  */
-export function searchRecord(bip: Fields, tone: string, companion?: { title: string }): SearchRecord {
-  const values = facetValues(bip);
-  const filters: [string, string][] = SEARCH_FACETS.flatMap(({ key }) => values[key].map((v): [string, string] => [key, v]));
-  if (!companion) filters.push([NUMBER_FILTER, String(bip.bip)]);
+export function searchRecord(bip: Fields, tone: string, kinds: Kinds, companion?: { title: string }): SearchRecord {
+  const values = facetValues(bip, kinds);
+  const filters: [string, string][] = companion
+    ? [['kind', kinds.document]]
+    : [
+        ...SEARCH_FACETS.flatMap(({ key }) => values[key].map((v): [string, string] => [key, v])),
+        [NUMBER_FILTER, String(bip.bip)],
+      ];
   return {
     filters,
     meta: {

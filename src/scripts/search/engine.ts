@@ -79,6 +79,8 @@ export interface Outcome {
   hits: Hit[];
   /** Per facet: value → results it would give, with the other facets' filters applied. */
   counts: Partial<Record<SearchFacetKey, Record<string, number>>>;
+  /** The results by kind (proposals, documents). */
+  kinds: Record<string, number>;
 }
 
 function toFilters(selected: Partial<Record<SearchFacetKey, string[]>>, without?: SearchFacetKey): Filters {
@@ -133,7 +135,7 @@ export async function runSearch(
   if (options.counts) await loadFacets(pf);
   const filters = toFilters(selected);
   const browsing = state.q === '';
-  if (browsing && Object.keys(filters).length === 0) return { hits: [], counts: {} };
+  if (browsing && Object.keys(filters).length === 0) return { hits: [], counts: {}, kinds: {} };
   const spec = SEARCH_SORTS.find((s) => s.key === state.sort);
   // With no words to rank by, "best match" means registry order.
   const sort = spec && 'by' in spec ? { [spec.by]: spec.order } : browsing ? { number: 'asc' } : undefined;
@@ -156,6 +158,8 @@ export async function runSearch(
   const seen = new Set(first.map((r) => r.id));
   const results = [...first, ...(main?.results ?? []).filter((r) => !seen.has(r.id))];
 
+  const kinds = { ...(main?.filters.kind ?? {}) };
+  addMissing(kinds, 'kind', main, exact);
   const counts: Outcome['counts'] = {};
   if (options.counts) {
     SEARCH_FACETS.forEach(({ key }, i) => {
@@ -165,5 +169,5 @@ export async function runSearch(
       counts[key] = into;
     });
   }
-  return { hits: results.map(hit), counts };
+  return { hits: results.map(hit), counts, kinds };
 }

@@ -68,9 +68,15 @@ function showMore(): Promise<void> {
   return loading;
 }
 
-function describe(state: SearchState, n: number): string {
+/** `5 results for “fee”: 4 BIPs and 1 document` — what the results are, when they are of both kinds. */
+function describe(state: SearchState, n: number, kinds: Record<string, number>): string {
   const what = n === 0 ? 'No results' : `${n} result${n === 1 ? '' : 's'}`;
-  return state.q ? `${what} for “${state.q}”` : `${what} for the chosen filters`;
+  const said = state.q ? `${what} for “${state.q}”` : `${what} for the chosen filters`;
+  const { term, plural } = profileOf();
+  const proposals = kinds[plural] ?? 0;
+  const documents = n - proposals;
+  if (proposals === 0 || documents <= 0) return said;
+  return `${said}: ${proposals} ${proposals === 1 ? term : plural} and ${documents} document${documents === 1 ? '' : 's'}`;
 }
 
 /** `data-state` on the page: `searching` while a search runs, `ready` once its results show. */
@@ -78,13 +84,21 @@ function settle(mine: number): void {
   if (mine === seq) root.dataset.state = 'ready';
 }
 
-async function run(): Promise<void> {
+/**
+ * How a search goes into the history: a ticked facet or a new order is a step Back undoes
+ * (`push`); typing refines the current entry (`replace`); Back and Forward only show (`none`).
+ */
+type Step = 'push' | 'replace' | 'none';
+
+async function run(step: Step = 'replace'): Promise<void> {
   const mine = ++seq;
   root.dataset.state = 'searching';
   more.hidden = true;
   const state = current();
   const query = writeState(state);
-  history.replaceState(null, '', urls.search(query));
+  const address = urls.search(query);
+  if (step === 'push' && address !== location.pathname + location.search) history.pushState(null, '', address);
+  else if (step !== 'none') history.replaceState(null, '', address);
   document.title = state.q ? `“${state.q}” · ${pageTitle}` : pageTitle;
   if (!state.q && !hasFilters(state)) {
     hits = [];
@@ -104,7 +118,7 @@ async function run(): Promise<void> {
     await loading?.catch(() => undefined);
     await showMore();
     // Announced once the results it counts are on the page.
-    if (mine === seq) status.textContent = describe(state, hits.length);
+    if (mine === seq) status.textContent = describe(state, hits.length, outcome.kinds);
     settle(mine);
   } catch (error) {
     if (mine !== seq) return;
@@ -130,8 +144,24 @@ form.addEventListener('submit', (e) => {
   clearTimeout(timer);
   void run();
 });
-sort.addEventListener('change', () => void run());
-for (const b of boxes) b.addEventListener('change', () => void run());
+sort.addEventListener('change', () => void run('push'));
+for (const b of boxes) b.addEventListener('change', () => void run('push'));
+addEventListener('popstate', () => {
+  clearTimeout(timer);
+  show(readState(new URLSearchParams(location.search)));
+  void run('none');
+});
 more.addEventListener('click', () => void showMore());
-if (!input.value) input.focus();
+for (const all of root.querySelectorAll<HTMLButtonElement>('[data-facet-all]')) {
+  const fieldset = all.closest('fieldset')!;
+  const label = all.textContent!.trim();
+  all.addEventListener('click', () => {
+    const open = fieldset.toggleAttribute('data-all');
+    all.setAttribute('aria-expanded', String(open));
+    all.textContent = open ? 'Fewer' : label;
+  });
+}
+// A reader arriving from the header's box (Enter) goes on typing or reads the results from here.
+input.focus();
+input.setSelectionRange(input.value.length, input.value.length);
 void run();

@@ -19,6 +19,8 @@ export function attachQuickResults(form: HTMLFormElement, input: HTMLInputElemen
   const announce = form.querySelector<HTMLElement>('[data-quick-status]')!;
   let seq = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Escape closed the results: focusing the box again does not reopen them until it is typed in. */
+  let dismissed = false;
 
   const links = () => [...panel.querySelectorAll<HTMLAnchorElement>('a')];
   const close = () => {
@@ -28,6 +30,7 @@ export function attachQuickResults(form: HTMLFormElement, input: HTMLInputElemen
   };
 
   async function update(): Promise<void> {
+    timer = undefined;
     const mine = ++seq;
     const state = { ...emptyState(), q: input.value.trim() };
     if (!state.q) return close();
@@ -65,16 +68,21 @@ export function attachQuickResults(form: HTMLFormElement, input: HTMLInputElemen
   }
 
   input.addEventListener('input', () => {
+    dismissed = false;
     clearTimeout(timer);
     timer = setTimeout(() => void update(), 120);
   });
   input.addEventListener('focus', () => {
-    if (input.value.trim() && panel.childElementCount > 0) panel.hidden = false;
+    if (!dismissed && input.value.trim() && panel.childElementCount > 0) panel.hidden = false;
   });
   form.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') {
-      if (!panel.hidden) e.preventDefault();
+      // The first Escape closes the results and keeps the words; a second one (results
+      // closed) lets the search box clear itself, as it does anywhere else.
+      if (!panel.hidden || timer !== undefined) e.preventDefault();
+      dismissed = true;
       close();
+      timer = undefined;
       input.focus();
     } else if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && !panel.hidden) {
       move(e.key === 'ArrowDown' ? 1 : -1);
