@@ -23,9 +23,28 @@ function cellValue(row: HTMLTableRowElement, index: number, numeric: boolean): s
   return numeric ? Number(raw) : raw.toLowerCase();
 }
 
-/** Turns each column header into a button; `onSort` decides what sorting means. */
-function sortableHeaders(table: HTMLTableElement, onSort: OnSort): void {
+/** The sort in the address: `?sort=title` ascending, `?sort=-title` descending. */
+function sortFromUrl(params: URLSearchParams): Sort | undefined {
+  const raw = params.get('sort');
+  if (!raw) return undefined;
+  return raw.startsWith('-') ? { key: raw.slice(1), ascending: false } : { key: raw, ascending: true };
+}
+
+function rememberSort(sort: Sort): void {
+  const next = new URLSearchParams(location.search);
+  next.set('sort', `${sort.ascending ? '' : '-'}${sort.key}`);
+  history.replaceState(null, '', `${location.pathname}?${next}${location.hash}`);
+}
+
+/** Turns each column header into a button; `onSort` decides what sorting means. Returns the
+ * way to sort by a column as its button does, or false when the table has no such column. */
+function sortableHeaders(table: HTMLTableElement, onSort: OnSort): (sort: Sort) => boolean {
   const headers = [...table.tHead!.rows[0]!.cells];
+  const apply = (th: HTMLTableCellElement, ascending: boolean) => {
+    headers.forEach((h) => h.removeAttribute('aria-sort'));
+    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    onSort({ key: th.dataset.key ?? '', ascending });
+  };
   for (const th of headers) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -34,11 +53,15 @@ function sortableHeaders(table: HTMLTableElement, onSort: OnSort): void {
     th.append(button);
     button.addEventListener('click', () => {
       const ascending = th.getAttribute('aria-sort') !== 'ascending';
-      headers.forEach((h) => h.removeAttribute('aria-sort'));
-      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
-      onSort({ key: th.dataset.key ?? '', ascending });
+      apply(th, ascending);
+      rememberSort({ key: th.dataset.key ?? '', ascending });
     });
   }
+  return ({ key, ascending }) => {
+    const th = headers.find((h) => h.dataset.key === key);
+    if (th) apply(th, ascending);
+    return !!th;
+  };
 }
 
 /** Sorting in place, for a table that holds every row. */
@@ -182,9 +205,12 @@ function overAllRows(form: HTMLFormElement, table: HTMLTableElement, controls: C
 /** The registry's way of reading a number (`EIP-1559`, `#1559`), from the form's prefixes. */
 let parseNumber = makeNumbering({ prefixes: [], files: [] }).parse;
 
-function connect(table: HTMLTableElement, form: HTMLFormElement | null): void {
+function connect(table: HTMLTableElement, form: HTMLFormElement | null, only: boolean): void {
+  const params = new URLSearchParams(location.search);
+  const sorted = only ? sortFromUrl(params) : undefined;
   if (!form) {
-    sortableHeaders(table, sortInPlace(table));
+    const sortBy = sortableHeaders(table, sortInPlace(table));
+    if (sorted) sortBy(sorted);
     return;
   }
   parseNumber = makeNumbering({ prefixes: JSON.parse(form.dataset.prefixes ?? '[]'), files: [] }).parse;
@@ -194,15 +220,15 @@ function connect(table: HTMLTableElement, form: HTMLFormElement | null): void {
     output: form.querySelector('output')!,
   };
   let apply: () => void;
+  let sortBy: (sort: Sort) => boolean;
   if (form.dataset.rows) {
     const view = overAllRows(form, table, controls);
-    sortableHeaders(table, view.sort);
+    sortBy = sortableHeaders(table, view.sort);
     apply = view.filter;
   } else {
-    sortableHeaders(table, sortInPlace(table));
+    sortBy = sortableHeaders(table, sortInPlace(table));
     apply = filterInPlace(table, controls);
   }
-  const params = new URLSearchParams(location.search);
   controls.text.value = params.get('q') ?? '';
   const wanted = params.get('status');
   if (wanted && [...controls.status.options].some((o) => o.value === wanted)) controls.status.value = wanted;
@@ -211,10 +237,14 @@ function connect(table: HTMLTableElement, form: HTMLFormElement | null): void {
     rememberInUrl(controls);
   });
   form.addEventListener('submit', (e) => e.preventDefault());
-  apply();
+  const sortedNow = sorted ? sortBy(sorted) : false;
+  // Over every row, sorting has drawn the filtered rows already.
+  if (!(sortedNow && form.dataset.rows)) apply();
 }
 
-document.querySelectorAll<HTMLTableElement>('table[data-sortable]').forEach((table) => {
+// The address holds one sort: of the page's table, when the page has one.
+const tables = document.querySelectorAll<HTMLTableElement>('table[data-sortable]');
+tables.forEach((table) => {
   const form = document.querySelector<HTMLFormElement>(`form[data-filter][data-table="${table.id}"]`);
-  connect(table, form);
+  connect(table, form, tables.length === 1);
 });

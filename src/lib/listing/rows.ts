@@ -83,17 +83,19 @@ export function rowHtml(row: Row, urls: Urls, statusRank: number, shown: Readonl
     .join('');
   const link = escapeHtml(urls.bip(n));
   return (
-    `<tr data-number="${n}" data-status="${escapeHtml(status)}">` +
-    `<td class="num" data-value="${n}"><a href="${link}">${n}</a></td>` +
-    `<td data-value="${escapeHtml(title)}"><a href="${link}">${escapeHtml(title)}</a></td>` +
-    `<td data-value="${statusRank}"><a class="badge" href="${escapeHtml(urls.status(status))}" data-status="${escapeHtml(tone)}">${escapeHtml(status)}</a></td>` +
-    (shown.has('type') ? `<td data-value="${escapeHtml(type)}" data-label="Type">${term('type', type)}</td>` : '') +
-    (shown.has('category')
-      ? `<td data-value="${escapeHtml(category)}" data-label="Category">${term('category', category)}</td>`
+    `<tr role="row" data-number="${n}" data-status="${escapeHtml(status)}">` +
+    `<td role="cell" class="num" data-value="${n}"><a href="${link}">${n}</a></td>` +
+    `<td role="cell" data-value="${escapeHtml(title)}"><a href="${link}">${escapeHtml(title)}</a></td>` +
+    `<td role="cell" data-value="${statusRank}"><a class="badge" href="${escapeHtml(urls.status(status))}" data-status="${escapeHtml(tone)}">${escapeHtml(status)}</a></td>` +
+    (shown.has('type')
+      ? `<td role="cell" role="cell" data-value="${escapeHtml(type)}" data-label="Type">${term('type', type)}</td>`
       : '') +
-    `<td data-value="${escapeHtml(authors.map((a) => a[0]).join(', '))}"><ul class="authors">${people}</ul></td>` +
+    (shown.has('category')
+      ? `<td role="cell" role="cell" data-value="${escapeHtml(category)}" data-label="Category">${term('category', category)}</td>`
+      : '') +
+    `<td role="cell" data-value="${escapeHtml(authors.map((a) => a[0]).join(', '))}"><ul class="authors">${people}</ul></td>` +
     (shown.has('created')
-      ? `<td class="date" data-value="${escapeHtml(created)}">${created ? `<time datetime="${escapeHtml(created)}">${escapeHtml(created)}</time>` : '—'}</td>`
+      ? `<td role="cell" role="cell" class="date" data-value="${escapeHtml(created)}">${created ? `<time datetime="${escapeHtml(created)}">${escapeHtml(created)}</time>` : '—'}</td>`
       : '') +
     '</tr>'
   );

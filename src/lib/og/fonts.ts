@@ -42,6 +42,15 @@ function subsetName(file: string): string {
   return `${FAMILY} ${/-([a-z-]+)-\d{3}-/.exec(file)?.[1] ?? file}`;
 }
 
+/** The characters of Inter's Latin subset (the site's web font), as @fontsource declares them. */
+export function latinUnicodeRange(): string {
+  const css = readFileSync(createRequire(import.meta.url).resolve('@fontsource/inter/400.css'), 'utf8');
+  const block = css.split('@font-face').find((b) => b.includes('-latin-400-normal.'));
+  const range = block && /unicode-range:\s*([^;]+);/.exec(block)?.[1]?.trim();
+  if (!range) throw new Error('@fontsource/inter/400.css declares no range for its Latin subset');
+  return range;
+}
+
 let loaded: CardFonts | undefined;
 
 export function loadFonts(): CardFonts {
