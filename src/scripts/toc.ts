@@ -1,6 +1,7 @@
 /**
- * The contents list marks the section being read (`aria-current="location"`): the last heading
- * listed in the contents that has scrolled past the top quarter of the window.
+ * The contents list marks the section being read (`aria-current="location"`): the section whose
+ * heading is the last to have reached the top of the window (a heading a contents link has just
+ * scrolled there counts), or the last one when the page cannot scroll further.
  */
 const links = [...document.querySelectorAll<HTMLAnchorElement>('nav.toc a[href^="#"]')];
 const targets = new Map<string, HTMLElement>();
@@ -13,12 +14,17 @@ const headings = [...new Set(targets.values())];
 
 let current: string | undefined;
 function mark(): void {
-  const line = window.innerHeight / 4;
+  const line = 48;
+  const bottom = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
   let at: HTMLElement | undefined;
   for (const h of headings) {
-    if (h.getBoundingClientRect().top <= line) at = h;
-    else break;
+    const top = h.getBoundingClientRect().top;
+    if (top <= line || (bottom && top < window.innerHeight)) at = h;
+    else if (!bottom) break;
   }
+  // At the end of the page several headings are in view: one a link has just led to wins.
+  const led = targets.get(decodeURIComponent(location.hash.slice(1)));
+  if (bottom && led && led.getBoundingClientRect().top < window.innerHeight) at = led;
   const id = at?.id;
   if (id === current) return;
   current = id;

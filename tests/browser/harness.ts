@@ -109,12 +109,12 @@ export interface Violation {
   targets: string[];
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
-export async function axeViolations(page: Page): Promise<Violation[]> {
+/** axe-core's serious and critical violations on the page as it is now, or all of them. */
+export async function axeViolations(page: Page, impacts: 'serious' | 'all' = 'serious'): Promise<Violation[]> {
   await page.addScriptTag({ content: axe.source });
   const results = await page.evaluate(() => (window as unknown as { axe: typeof axe }).axe.run(document));
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => impacts === 'all' || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ id: v.id, impact: v.impact!, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 

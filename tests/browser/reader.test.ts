@@ -7,27 +7,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../helpers.ts';
 import { browserSupport, openBuiltSite, type BuiltSite, type Site } from './harness.ts';
+import { layoutShift, readerChecks } from './reader-checks.ts';
+import { focused, searchSettled, tabTo } from './walk.ts';
 
 const support = browserSupport();
 const title = (name: string) => (support.skip ? `${name} (skipped: ${support.skip})` : name);
-
-/** The page's cumulative layout shift while it loads and its scripts run (no input). */
-async function layoutShift(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    const w = window as unknown as { shift: number };
-    w.shift = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[])
-        if (!e.hadRecentInput) w.shift += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(500);
-  const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
-  await page.close();
-  return shift;
-}
 
 describe.skipIf(!!support.skip)(title('the example registry in a browser'), () => {
   let opened: BuiltSite;
@@ -46,7 +30,7 @@ describe.skipIf(!!support.skip)(title('the example registry in a browser'), () =
     [1280, 800],
     [390, 844],
   ])('at %i px', (width, height) => {
-    test.each(['search/', 'search/?q=signature', 'search/?status=draft', '', 'bip-3/', 'status/'])(
+    test.each(['', 'bip-3/', 'bip-3/review-report/', 'status/', 'no-such-page/'])(
       '/%s does not move as it loads (CLS < 0.02)',
       async (path) => {
         const context = await browser.newContext({ viewport: { width, height } });
@@ -57,6 +41,13 @@ describe.skipIf(!!support.skip)(title('the example registry in a browser'), () =
         }
       },
     );
+  });
+
+  readerChecks(() => ({ site, browser }), {
+    proposal: 'bip-3/',
+    companion: 'bip-3/review-report/',
+    listing: 'status/draft/',
+    query: 'search/?q=ledger',
   });
 
   describe('without JavaScript', () => {
@@ -88,7 +79,7 @@ describe.skipIf(!!support.skip)(title('the example registry in a browser'), () =
 
     // A task list's checkboxes are text (disabled); a form with an address works without a script.
     test('no page shows an input, select or button that needs a script', async () => {
-      for (const path of ['', 'search/', 'bip-3/', 'status/draft/', 'authors/']) {
+      for (const path of ['', 'search/', 'bip-3/', 'status/draft/', 'authors/', 'no-such-page/']) {
         await page.goto(site.url(path));
         const dead = await page.evaluate(() =>
           [...document.querySelectorAll<HTMLElement>('main input, main select, main button, header button')]
@@ -142,5 +133,112 @@ describe.skipIf(!!support.skip)(title('the example registry in a browser'), () =
     } finally {
       await context.close();
     }
+  });
+
+  describe('with the keyboard only', () => {
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      page = await context.newPage();
+    });
+    afterAll(() => context?.close());
+
+    const rowNumbers = () =>
+      page.$$eval('table.bip-table tbody tr:not([hidden])', (rows) => rows.map((r) => Number((r as HTMLElement).dataset.number)));
+    const created = () =>
+      page.$$eval('table.bip-table tbody tr:not([hidden]) td.date', (cells) => cells.map((c) => c.textContent!.trim()));
+
+    test('a column header sorts the index, the address keeps the order, a reload restores it', async () => {
+      await page.goto(site.url(''));
+      await tabTo(page, 'th[data-key="created"] button');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      const newestFirst = await created();
+      expect(newestFirst).toEqual([...newestFirst].sort().reverse());
+      expect(new URL(page.url()).searchParams.get('sort')).toBe('-created');
+      await page.reload();
+      expect(await created()).toEqual(newestFirst);
+      expect(await page.locator('th[data-key="created"]').getAttribute('aria-sort')).toBe('descending');
+    });
+
+    test('the filter box narrows the index as it is typed in', async () => {
+      await page.goto(site.url(''));
+      await tabTo(page, 'form[data-filter] input[name="q"]');
+      await page.keyboard.type('vector clocks');
+      await expect.poll(rowNumbers).toEqual([7]);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('vector clocks');
+    });
+
+    test('the contents list leads to a section and marks it; the section link is named after it', async () => {
+      await page.goto(site.url('bip-3/'));
+      await tabTo(page, 'nav.toc-sidebar a[href="#specification"]');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#specification$/);
+      await expect
+        .poll(() => page.locator('nav.toc-sidebar a[aria-current="location"]').getAttribute('href'))
+        .toBe('#specification');
+      await tabTo(page, '.prose .anchor');
+      const { name, heading, id } = await page.evaluate(() => {
+        const link = document.activeElement!;
+        return {
+          name: link.getAttribute('aria-label'),
+          heading: link.parentElement!.firstChild!.textContent!.trim(),
+          id: link.parentElement!.id,
+        };
+      });
+      expect(name).toBe(`Link to the section “${heading}”`);
+      await page.keyboard.press('Enter');
+      expect(new URL(page.url()).hash).toBe(`#${id}`);
+    });
+
+    test('search: "/" and type, arrows into the results, Escape closes them, Enter opens the search page', async () => {
+      await page.goto(site.url('bip-1/'));
+      await page.keyboard.press('/');
+      await page.keyboard.type('ledger');
+      const panel = page.locator('[data-quick-results][data-query="ledger"]');
+      await panel.waitFor();
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.closest('.hit') !== null)).toBe(true);
+      await page.keyboard.press('Escape');
+      expect(await panel.isHidden()).toBe(true);
+      expect(await focused(page)).toBe('input#site-search-q');
+      expect(await page.inputValue('#site-search-q')).toBe('ledger');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/search\/\?q=ledger$/);
+      await searchSettled(page);
+      expect(await focused(page)).toBe('input#search-q');
+    });
+
+    test('a ticked facet is a step in the history: Back unticks it and shows the results before it', async () => {
+      await page.goto(site.url('search/?q=ledger'));
+      await searchSettled(page);
+      const before = await page.locator('[data-search-status]').textContent();
+      await tabTo(page, 'fieldset[data-facet="status"] input[data-value="Draft"]');
+      await page.keyboard.press('Space');
+      await page.waitForURL(/status=draft/);
+      await searchSettled(page);
+      expect(await page.locator('[data-search-status]').textContent()).not.toBe(before);
+      await page.goBack();
+      await page.waitForURL(/\?q=ledger$/);
+      await searchSettled(page);
+      expect(await page.locator('fieldset[data-facet="status"] input[data-value="Draft"]').isChecked()).toBe(false);
+      expect(await page.locator('[data-search-status]').textContent()).toBe(before);
+    });
+
+    test('a table too wide for a phone is a tab stop that the arrow keys scroll', async () => {
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const narrow = await phone.newPage();
+      try {
+        await narrow.goto(site.url('bip-3/review-report/'));
+        await tabTo(narrow, '[data-scroll-focus]');
+        const box = narrow.locator(':focus');
+        expect(await box.evaluate((b) => b.scrollWidth > b.clientWidth)).toBe(true);
+        await narrow.keyboard.press('ArrowRight');
+        await expect.poll(() => box.evaluate((b) => b.scrollLeft)).toBeGreaterThan(0);
+      } finally {
+        await phone.close();
+      }
+    });
   });
 });
