@@ -76,18 +76,22 @@ export function readerChecks(open: () => { site: Site; browser: Browser }, pages
 
   const kinds = ['', pages.proposal, pages.companion, pages.query, pages.listing, 'no-such-page/'];
   describe.each([390, 768, 1280])('at %i px', (width) => {
-    test.each(['light', 'dark'] as const)('axe finds nothing on any kind of page (%s)', async (scheme) => {
-      const { site, browser } = open();
-      const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
-      try {
-        for (const path of kinds) {
-          await page.goto(site.url(path), { waitUntil: 'networkidle' });
-          if (path.startsWith('search/')) await searchSettled(page);
-          expect(await axeViolations(page, 'all'), `${scheme} ${width}px /${path}`).toEqual([]);
-        }
-      } finally {
-        await page.close();
-      }
+    describe.each(['light', 'dark'] as const)('in the %s scheme', (scheme) => {
+      test.each(kinds)(
+        'axe finds nothing on /%s',
+        async (path) => {
+          const { site, browser } = open();
+          const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme: scheme });
+          try {
+            await page.goto(site.url(path), { waitUntil: 'networkidle' });
+            if (path.startsWith('search/')) await searchSettled(page);
+            expect(await axeViolations(page, 'all')).toEqual([]);
+          } finally {
+            await page.close();
+          }
+        },
+        60_000,
+      );
     });
   });
 }
