@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { registry } from './src/integration.ts';
 import { deployFromEnv } from './src/lib/deploy.ts';
+import { fileURLToPath } from 'node:url';
 
 // The site's address and base path come from the environment (SITE, BASE, or what the CI or
 // host sets for its builds; see src/lib/deploy.ts), so one build can be published at a
@@ -21,6 +22,9 @@ export default defineConfig({
   // Pages render four at a time, so one page's file writes overlap the next one's rendering.
   build: { concurrency: 4 },
   integrations: [mdx(), registry()],
+  // One line per phase: the per-page lines are folded into progress and a summary
+  // (src/lib/build/log.ts; BUILD_LOG=pages keeps them).
+  logger: { entrypoint: fileURLToPath(new URL('./src/lib/build/log.ts', import.meta.url)) },
   // Pages whose data and code did not change since the last build are copied from it: every
   // page route gives a cache key (src/data/cache.ts). `astro build --force` renders everything.
   experimental: { incrementalBuild: true },

@@ -102,7 +102,10 @@ for (let n = 1; n <= count; n++) {
     mkdirSync(dir);
     writeFileSync(join(dir, `BIP-${String(n).padStart(2, '0')}.md`), render(n));
     writeFileSync(join(dir, 'IMPLEMENTATION_PLAN.md'), `# Implementation Plan\n\n${paragraph()}\n`);
-    writeFileSync(join(dir, 'REVIEW_REPORT.md'), `# Review Report\n\n${paragraph()}\n`);
+    writeFileSync(
+      join(dir, 'REVIEW_REPORT.md'),
+      `# Review Report\n\n- **Reviewers**: ${pick(models)}\n- **Date**: ${fields(n)[6]![1]}\n- **Decision**: Approve\n\n${paragraph()}\n`,
+    );
   } else {
     writeFileSync(join(out, `bip-${String(n).padStart(4, '0')}.md`), render(n));
   }

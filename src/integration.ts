@@ -168,6 +168,7 @@ export function registry(): AstroIntegration {
       'astro:config:done': ({ config: astroConfig, logger }) => {
         base = normalizeBase(astroConfig.base);
         state!.siteUrl = astroConfig.site;
+        state!.log = logger;
         if (!astroConfig.site && state!.config.ogImages) {
           logger.warn('SITE is not set: og:image and og:url are paths, which link previews do not follow (set SITE)');
         }

@@ -10,7 +10,7 @@ export type Changes = { ok: true; set: ChangeSet } | { ok: false; reason: string
 function compute(): Changes {
   const git = gitChanges(state.config.bipsDir, process.env.PREVIEW_BASE_REF || undefined);
   if (!git.ok) {
-    console.warn(`changes: cannot list what this preview changes: ${git.reason}`);
+    state.log.warn(`changes: cannot list what this preview changes: ${git.reason}`);
     return git;
   }
   return { ok: true, set: changeSet(state.registry, state.setup, git) };

@@ -16,9 +16,9 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
 const history: GitHistory = state.derive('history', () => {
   const started = performance.now();
   const h = readGitHistory(config.bipsDir);
-  if (!h.ok) console.warn(`history: no page history: ${h.reason}`);
-  else if (h.shallow) console.warn('history: a shallow clone: creation dates older than its first commit are not known');
-  else console.info(`history: ${h.commits.length} commits, ${h.files.size} files (${seconds(started)})`);
+  if (!h.ok) state.log.warn(`history: no page history: ${h.reason}`);
+  else if (h.shallow) state.log.warn('history: a shallow clone: creation dates older than its first commit are not known');
+  else state.log.info(`history: ${h.commits.length} commits, ${h.files.size} files (${seconds(started)})`);
   return h;
 });
 
@@ -122,6 +122,6 @@ function readEvents(): ProposalEvent[] {
   const found = eventsOf(touches, (t) => (t.status === 'removed' ? undefined : versions.get(key(t))));
   // A shallow clone's first commit shows every file added; those proposals are older than it.
   const events = found.filter((e) => e.kind !== 'added' || !history.boundaries.has(e.commit.sha));
-  console.info(`history: ${events.length} events from ${versions.size} versions of proposals (${seconds(started)})`);
+  state.log.info(`history: ${events.length} events from ${versions.size} versions of proposals (${seconds(started)})`);
   return events;
 }

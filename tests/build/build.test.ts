@@ -31,6 +31,15 @@ describe('building a registry under a base path', () => {
     expect(build.output).toContain('left out drafts/idea.md: no BIP number in its name and no BIP header (a registry document)');
   });
 
+  test('the log has one line for the pages, not one per page', () => {
+    const pages = build.output.split('\n').filter((l) => /[├└]─ /.test(l));
+    expect(pages).toEqual([]);
+    const summary = build.output.split('\n').filter((l) => /\[build\] routes: \d+ \(\d+ rendered/.test(l));
+    expect(summary).toHaveLength(1);
+    const written = Number(/routes: (\d+)/.exec(summary[0]!)![1]);
+    expect(written).toBeGreaterThan(20);
+  });
+
   test('each BIP has a page at /bip-<n>/ with its header and rendered body', () => {
     const pages = readdirSync(build.outDir)
       .filter((d) => /^bip-(0|[1-9]\d*)$/.test(d))

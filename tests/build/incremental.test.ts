@@ -27,7 +27,8 @@ describe('a rebuild after one BIP changed', () => {
     work = mkdtempSync(join(tmpdir(), 'bip-incremental-'));
     const registry = join(work, 'registry');
     cpSync(fixture('registry'), registry, { recursive: true });
-    const env = { OG_IMAGES: 'off' };
+    // BUILD_LOG=pages: the log names every page, and whether it was rendered or reused.
+    const env = { OG_IMAGES: 'off', BUILD_LOG: 'pages' };
     before = runBuild(registry, env);
     const file = join(registry, 'BIP-02', 'BIP-02.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('# BIP-02: Timeline Pages', '# BIP-02: Renamed Timeline'));

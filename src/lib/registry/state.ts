@@ -22,6 +22,9 @@ export class BuildState {
   #loads = 0;
   /** The site's absolute address, when set (Astro's `site`). */
   siteUrl: string | undefined;
+  /** Where the steps of a build report (the integration's logger, `[bip-registry] …`); the
+   * console when nothing set one. */
+  log: { info: (message: string) => void; warn: (message: string) => void } = console;
   /** Per-file check results, so a reload in the dev server re-checks only changed files. */
   #checks: CheckCache = new Map();
 
