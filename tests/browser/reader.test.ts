@@ -50,6 +50,25 @@ describe.skipIf(!!support.skip)(title('the example registry in a browser'), () =
     query: 'search/?q=ledger',
   });
 
+  test('on a phone, nothing is wider than the screen: long inline code and header values wrap', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    try {
+      for (const path of ['', 'bip-3/', 'bip-3/review-report/', 'search/?q=ledger', 'status/draft/', 'authors/']) {
+        await page.goto(site.url(path));
+        // A proposal may name a path or an identifier far longer than a phone is wide.
+        await page.evaluate(() => {
+          const code = document.createElement('code');
+          code.textContent = 'registry_proposals_an_exceptionally_long_identifier_without_any_break_opportunity';
+          (document.querySelector('.prose p') ?? document.querySelector('main p'))!.append(' ', code);
+        });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   describe('without JavaScript', () => {
     let context: BrowserContext;
     let page: Page;
