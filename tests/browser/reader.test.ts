@@ -69,6 +69,28 @@ describe.skipIf(!!support.skip)(title('the example registry in a browser'), () =
     }
   });
 
+  test('on a phone, filters from the address leave the results on the first screen; the open panel leads back to them', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url('search/?q=ledger&status=draft'));
+      await searchSettled(page);
+      const top = () => page.evaluate(() => document.querySelector('.search-page .results')!.getBoundingClientRect().top);
+      expect(await top()).toBeLessThan(422);
+      expect(await page.locator('.facets summary').textContent()).toContain('1 chosen');
+      expect(await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().height)).toBeLessThan(100);
+      await page.locator('.facets summary').click();
+      const done = page.locator('[data-facets-done]');
+      expect(await done.textContent()).toMatch(/^Show the \d+ results?$/);
+      await done.click();
+      expect(await page.locator('[data-facet-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(await top()).toBeGreaterThanOrEqual(0);
+      expect(await top()).toBeLessThan(844);
+    } finally {
+      await context.close();
+    }
+  });
+
   describe('without JavaScript', () => {
     let context: BrowserContext;
     let page: Page;

@@ -95,6 +95,8 @@ async function run(step: Step = 'replace'): Promise<void> {
   root.dataset.state = 'searching';
   more.hidden = true;
   const state = current();
+  const ticked = boxes.filter((b) => b.checked).length;
+  chosen.textContent = ticked > 0 ? ` · ${ticked} chosen` : '';
   const query = writeState(state);
   const address = urls.search(query);
   if (step === 'push' && address !== location.pathname + location.search) history.pushState(null, '', address);
@@ -118,7 +120,11 @@ async function run(step: Step = 'replace'): Promise<void> {
     await loading?.catch(() => undefined);
     await showMore();
     // Announced once the results it counts are on the page.
-    if (mine === seq) status.textContent = describe(state, hits.length, outcome.kinds);
+    if (mine === seq) {
+      status.textContent = describe(state, hits.length, outcome.kinds);
+      done.textContent =
+        hits.length === 0 ? 'No results: back to the search' : `Show the ${hits.length} result${hits.length === 1 ? '' : 's'}`;
+    }
     settle(mine);
   } catch (error) {
     if (mine !== seq) return;
@@ -131,7 +137,14 @@ show(readState(new URLSearchParams(location.search)));
 // The facets are a collapsed panel above the results on narrow screens, a sidebar on wide ones.
 const panel = root.querySelector<HTMLDetailsElement>('[data-facet-panel]')!;
 const wide = matchMedia('(min-width: 48rem)');
-panel.open = wide.matches || boxes.some((b) => b.checked);
+panel.open = wide.matches;
+const chosen = root.querySelector<HTMLElement>('[data-facets-chosen]')!;
+const done = root.querySelector<HTMLButtonElement>('[data-facets-done]')!;
+done.addEventListener('click', () => {
+  panel.open = false;
+  status.scrollIntoView({ block: 'start' });
+  (panel.querySelector('summary') as HTMLElement).focus();
+});
 wide.addEventListener('change', () => {
   if (wide.matches) panel.open = true;
 });
