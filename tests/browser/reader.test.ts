@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { projectRoot } from '../helpers.ts';
+import { TONES } from '../../src/lib/profile/lifecycle.ts';
 import { browserSupport, openBuiltSite, type BuiltSite, type Site } from './harness.ts';
 import { layoutShift, readerChecks } from './reader-checks.ts';
 import { focused, searchSettled, tabTo } from './walk.ts';
@@ -86,6 +87,63 @@ describe.skipIf(!!support.skip)(title('the example registry in a browser'), () =
       expect(await page.locator('[data-facet-panel]').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
       expect(await top()).toBeGreaterThanOrEqual(0);
       expect(await top()).toBeLessThan(844);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Approved and Implemented were two near-identical greens, Draft and Withdrawn the same grey.
+  test.each(['light', 'dark'] as const)('every status tone looks different from every other (%s)', async (scheme) => {
+    const context = await browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    try {
+      await page.goto(site.url(''));
+      // One badge of every tone the lifecycle has, drawn by the site's stylesheet.
+      await page.evaluate(
+        (tones) => {
+          const list = document.querySelector('main ul.counts')!;
+          for (const tone of tones) {
+            const badge = Object.assign(document.createElement('a'), { className: 'badge', textContent: tone });
+            badge.dataset.status = tone;
+            list.append(badge);
+          }
+        },
+        [...TONES],
+      );
+      const looks = await page.$$eval('main ul.counts .badge', (badges) =>
+        badges.map((b) => {
+          const style = getComputedStyle(b);
+          return {
+            tone: (b as HTMLElement).dataset.status!,
+            color: style.color,
+            background: style.backgroundColor,
+            border: style.borderTopStyle,
+          };
+        }),
+      );
+      // CIE76 colour difference in Lab: about 2.3 is just noticeable; badges need far more.
+      const lab = (c: string) => {
+        const [r, g, b] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+          const x = Number(v) / 255;
+          return x > 0.04045 ? ((x + 0.055) / 1.055) ** 2.4 : x / 12.92;
+        }) as [number, number, number];
+        const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+        const [x, y, z] = [
+          (r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047,
+          r * 0.2126 + g * 0.7152 + b * 0.0722,
+          (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883,
+        ].map(f) as [number, number, number];
+        return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+      };
+      const distance = (a: string, b: string) => Math.hypot(...lab(a).map((v, i) => v - lab(b)[i]!));
+      const tones = [...new Map(looks.map((l) => [l.tone, l])).values()];
+      expect(tones.map((t) => t.tone).sort()).toEqual([...TONES].sort());
+      for (const a of tones)
+        for (const b of tones) {
+          if (a.tone >= b.tone) continue;
+          const apart = a.background !== b.background || a.border !== b.border || distance(a.color, b.color) >= 30;
+          expect(apart, `${a.tone} and ${b.tone}: ${a.color} / ${b.color}`).toBe(true);
+        }
     } finally {
       await context.close();
     }

@@ -28,7 +28,7 @@ const TONES: Record<string, string> = {
   neutral: '#59636e',
   info: '#0969da',
   attention: '#9a6700',
-  accepted: '#0a7b75',
+  accepted: '#007a6c',
   progress: '#8250df',
   success: '#1a7f37',
   paused: '#bc4c00',
