@@ -99,7 +99,7 @@ describe('metadata lines', () => {
     expect(read(`# Review Report\n\n${line}\n`)?.reviewers).toEqual(['Alice']);
   });
 
-  test.each(['> Reviewer: Alice', 'The reviewer: Alice', '| Reviewer | Alice |', '## Reviewer: Alice', '`Reviewer`: Alice'])(
+  test.each(['> Reviewer: Alice', 'The reviewer: Alice', '## Reviewer: Alice', '`Reviewer`: Alice'])(
     'not metadata: %j',
     (line) => {
       expect(read(`${line}\n`)?.reviewers).toEqual([]);
@@ -228,6 +228,42 @@ describe('reviewers', () => {
     ['response implementer', 'REVIEW_RESPONSE.md', '- **Implementer Response**: Carol', ['Carol']],
   ])('%s', (_name, relPath, body, names) => {
     expect(read(body, relPath, '')?.reviewers).toEqual(names);
+  });
+});
+
+describe('tables', () => {
+  const roster =
+    '| Reviewer | Role | Decision |\n| --- | --- | --- |\n| GPT-5 (OpenAI) | lead | Approve |\n| **Ada Moreno** | second | Approve |';
+  test.each<[string, string, string[], ReviewDecision | undefined]>([
+    [
+      'a Reviewer column names the reviewers, a Decision column the decision',
+      roster,
+      ['GPT-5 (OpenAI)', 'Ada Moreno'],
+      'approve',
+    ],
+    [
+      'key and value rows',
+      '| Field | Value |\n|:--|--:|\n| Reviewer | Grok-4 (xAI) |\n| Decision | Request changes |',
+      ['Grok-4 (xAI)'],
+      'request-changes',
+    ],
+    ['a table without a header row', '| Reviewers | A, B |\n| Decision | Reject |', ['A', 'B'], 'reject'],
+    [
+      'reviewers who disagree state no one decision',
+      '| Reviewer | Decision |\n|-|-|\n| A | Approve |\n| B | Reject |',
+      ['A', 'B'],
+      undefined,
+    ],
+    ['a metadata line wins over a table', `- **Reviewer**: Lead\n- **Decision**: Reject\n\n${roster}`, ['Lead'], 'reject'],
+    ['a table in fenced code is an example', '```\n| Reviewer | Decision |\n|-|-|\n| A | Approve |\n```', [], undefined],
+  ])('%s', (_name, body, reviewers, decision) => {
+    const report = read(body);
+    expect(report?.reviewers).toEqual(reviewers);
+    expect(report?.decision).toBe(decision);
+  });
+
+  test('the decision is located at the row it was read from', () => {
+    expect(read(`# Report\n\nText.\n\n${roster}`)?.decisionLine).toBe(7);
   });
 });
 

@@ -1,8 +1,9 @@
 /**
  * One companion document → the review report it is, if it is one: its kind (peer, final or a
  * response to a review), who wrote it, when, and the decision it states. Everything is read line by
- * line, outside fenced code, from the metadata lines (`- **Reviewer**: …`), a `Decision` section or
- * a bold `**Overall Assessment: …**` line; the words come from the review vocabulary.
+ * line, outside fenced code, from the metadata lines (`- **Reviewer**: …`), tables (a `Reviewer`
+ * column, or `| Decision | Approve |` rows), a `Decision` section or a bold
+ * `**Overall Assessment: …**` line; the words come from the review vocabulary.
  */
 import type { ReviewDecision, ReviewKind, ReviewVocabulary } from './vocabulary.ts';
 
@@ -28,13 +29,15 @@ export interface ReviewReport {
   decisionLine?: number;
 }
 
-/** A `Key: value` line of the body. */
+/** A `Key: value` line of the body, or what a table says under a key. */
 interface MetadataEntry {
   /** Lower case, spaces collapsed. */
   key: string;
   value: string;
   /** 1-based. */
   line: number;
+  /** Read from a table: metadata lines win over it. */
+  table?: boolean;
 }
 
 interface Heading {
@@ -201,8 +204,21 @@ function scanBody(text: string): ScannedBody {
   const entries: MetadataEntry[] = [];
   const headings: Heading[] = [];
   let fence: { char: string; length: number } | undefined;
+  let table: { rows: string[][]; start: number } | undefined;
+  const endTable = () => {
+    if (table) entries.push(...tableEntries(table.rows, table.start));
+    table = undefined;
+  };
   lines.forEach((line, index) => {
     const marker = fenceMarker(line);
+    const row = fence || marker ? undefined : tableRow(line);
+    if (row) {
+      table ??= { rows: [], start: index + 1 };
+      table.rows.push(row);
+      fenced.push(false);
+      return;
+    }
+    endTable();
     if (fence) {
       fenced.push(true);
       if (marker && marker.char === fence.char && marker.length >= fence.length && marker.rest === '') fence = undefined;
@@ -222,7 +238,41 @@ function scanBody(text: string): ScannedBody {
     const entry = metadataLine(line);
     if (entry) entries.push({ ...entry, line: index + 1 });
   });
+  endTable();
   return { lines, fenced, entries, headings };
+}
+
+/** The cells of a table row (`| a | b |`), emphasis and code marks dropped; undefined for other lines. */
+function tableRow(line: string): string[] | undefined {
+  const s = line.trim();
+  if (!s.startsWith('|')) return undefined;
+  const inner = s.endsWith('|') && s.length > 1 ? s.slice(1, -1) : s.slice(1);
+  return inner.split('|').map((cell) => cell.split('**').join('').split('`').join('').trim());
+}
+
+const isDelimiterRow = (cells: string[]) => cells.every((c) => /^:?-+:?$/.test(c));
+
+/**
+ * What a table says, read two ways, since only the vocabulary's keys are looked up later: each
+ * column under its header (`| Reviewer | Role |` → reviewer: `GPT-5, Ada Moreno`), and each
+ * two-cell row as a key and its value (`| Decision | Approve |`). `start` is the first row's line.
+ */
+function tableEntries(rows: string[][], start: number): MetadataEntry[] {
+  const out: MetadataEntry[] = [];
+  const headed = rows.length > 1 && isDelimiterRow(rows[1]!);
+  const header = headed ? rows[0]! : [];
+  const data = headed ? rows.slice(2) : rows;
+  const firstData = start + (headed ? 2 : 0);
+  header.forEach((name, column) => {
+    if (!isPlainKey(name)) return;
+    const values = data.map((r) => r[column] ?? '').filter((v) => v !== '');
+    if (values.length > 0) out.push({ key: normalizeKey(name), value: values.join(', '), line: firstData, table: true });
+  });
+  data.forEach((cells, i) => {
+    if (cells.length === 2 && isPlainKey(cells[0]!) && cells[1] !== '')
+      out.push({ key: normalizeKey(cells[0]!), value: cells[1]!, line: firstData + i, table: true });
+  });
+  return out;
 }
 
 /** ```` ``` ```` or `~~~` (three or more) at the start of a line, and what follows it. */
@@ -320,7 +370,7 @@ function pickValue<T>(
       if (!names.has(entry.key)) continue;
       const specific = keyKind(entry.key, vocab);
       const kindRank = specific === kind ? 0 : specific === undefined ? 1 : 2;
-      ranked.push({ rank: [group, kindRank, entry.line], entry });
+      ranked.push({ rank: [group, kindRank, entry.table ? 1 : 0, entry.line], entry });
     }
   });
   ranked.sort((a, b) => compareRanks(a.rank, b.rank));
