@@ -135,6 +135,8 @@ function overAllRows(form: HTMLFormElement, table: HTMLTableElement, controls: C
   let sort: Sort | undefined;
   let limit = pageSize;
   let drawn = 0;
+  /** The body holds rows this script drew, not the page's own. */
+  let replaced = false;
 
   const load = () =>
     (rows ??= fetch(form.dataset.rows!).then((r) => {
@@ -146,7 +148,10 @@ function overAllRows(form: HTMLFormElement, table: HTMLTableElement, controls: C
     const { text, status, output } = controls;
     const ticket = ++drawn;
     if (!text.value.trim() && !status.value && !sort) {
-      body.innerHTML = original;
+      // The page's own rows, put back only if they were replaced: rewriting them with the same
+      // HTML on load cost a style and layout pass over every row (blocking time on phones).
+      if (replaced) body.innerHTML = original;
+      replaced = false;
       output.textContent = '';
       if (more) more.hidden = true;
       if (note) note.hidden = false;
@@ -172,6 +177,7 @@ function overAllRows(form: HTMLFormElement, table: HTMLTableElement, controls: C
         return (x < y ? -1 : x > y ? 1 : a[0] - b[0]) * direction;
       });
     }
+    replaced = true;
     body.innerHTML = hits
       .slice(0, limit)
       .map((r) => rowHtml(r, urls, rank(r[2]), columns))
