@@ -258,6 +258,31 @@ describe('frontmatter that does not parse', () => {
     expect(r.data).toBeUndefined();
     expect(r.diagnostics.map((d) => d.rule)).toEqual(['header/yaml']);
   });
+
+  // One quote left open, on any line and of either kind: one error, where the quote opens, and no
+  // "missing field" for the fields it swallowed.
+  const fields = [
+    'bip: 5',
+    'title: T',
+    'author: A (B)',
+    'status: Draft',
+    'type: Process',
+    'category: Core',
+    'created: 2025-01-01',
+  ];
+  test.each(['"', "'"].flatMap((quote) => [1, 3, 6].map((at) => [fields[at]!.split(':')[0]!, quote, at] as const)))(
+    'an unclosed quote in %s (%s)',
+    (_key, quote, at) => {
+      const lines = fields.map((f, i) => (i === at ? f.replace(': ', `: ${quote}`) : f));
+      const r = check(`---\n${lines.join('\n')}\nlicense: MIT\n---\n\n## Abstract\n\nText.\n`);
+      expect(r.data).toBeUndefined();
+      const column = fields[at]!.indexOf(':') + 3;
+      expect(r.diagnostics.map((d) => [d.line, d.column, d.rule])).toEqual([[at + 2, column, 'header/yaml']]);
+      expect(r.diagnostics[0]!.message).toBe(
+        `the YAML frontmatter does not parse: Missing closing ${quote}quote (the quote opened here is never closed)`,
+      );
+    },
+  );
 });
 
 test('one broken YAML line repeated is one problem, with the count of the rest', () => {

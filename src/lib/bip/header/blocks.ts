@@ -2,7 +2,7 @@
  * The three block shapes a header comes in: a fenced (or `<pre>`) preamble of plain `Key: value`
  * lines, a run of bold `**Key**: value` lines, and YAML frontmatter.
  */
-import { LineCounter, parseDocument, isMap, isScalar, isSeq } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, visit } from 'yaml';
 import { FENCE_OPEN, makeField, numberedKey, readBoldKeyLine, readPlainKeyLine, isBlank } from './syntax.ts';
 import type { BlockProblem, HeaderBlock, HeaderOptions, Placement, RawField } from './types.ts';
 
@@ -150,6 +150,18 @@ function yamlDepth(source: string): number {
   return deepest;
 }
 
+/** Where a quoted value that is never closed opens: the parser reports the missing quote where
+ * the text ends, after every line the value swallowed, and the author looks for it where it opened. */
+function unclosedQuote(doc: ReturnType<typeof parseDocument>, at: number): number | undefined {
+  let start: number | undefined;
+  visit(doc, {
+    Scalar: (_key, node) => {
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && node.range?.[1] === at) start = node.range[0];
+    },
+  });
+  return start;
+}
+
 /** YAML frontmatter at line 1; undefined when there is none. Whether it is a *header* is the
  * caller's decision (it must name header fields, or fail to parse). */
 export function readFrontmatter(lines: readonly string[], opts?: HeaderOptions): HeaderBlock | undefined {
@@ -198,13 +210,14 @@ export function readFrontmatter(lines: readonly string[], opts?: HeaderOptions):
   // The first error is the one to fix: the parser's later ones follow from it (one stray quote
   // can give hundreds), so they are counted, not listed.
   const problems: BlockProblem[] = doc.errors.slice(0, 1).map((e) => {
-    const at = counter.linePos(e.pos[0]);
+    const opened = e.code === 'MISSING_CHAR' ? unclosedQuote(doc, e.pos[0]) : undefined;
+    const at = counter.linePos(opened ?? e.pos[0]);
     const more = doc.errors.length - 1;
     return {
       line: at.line + 1,
       column: at.col,
       rule: 'header/yaml',
-      message: `the YAML frontmatter does not parse: ${e.message.split('\n')[0]}${more > 0 ? ` (and ${more} more YAML errors after it)` : ''}`,
+      message: `the YAML frontmatter does not parse: ${e.message.split('\n')[0]}${opened === undefined ? '' : ' (the quote opened here is never closed)'}${more > 0 ? ` (and ${more} more YAML errors after it)` : ''}`,
     };
   });
   const fields: RawField[] = [];
