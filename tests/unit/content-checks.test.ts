@@ -1,8 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { referenceProblems, sectionProblems } from '../../src/lib/registry/content-checks.ts';
+import { placeholderProblems, referenceProblems, sectionProblems } from '../../src/lib/registry/content-checks.ts';
+import { loadRegistry } from '../../src/lib/registry/load.ts';
 import { readTemplate } from '../../src/lib/bip/template.ts';
 import { formatDiagnostic } from '../../src/lib/bip/diagnostics.ts';
-import { bundledTemplate } from '../helpers.ts';
+import { bundledTemplate, configFor, projectRoot } from '../helpers.ts';
+import { join } from 'node:path';
 import { DEFAULT_PROFILE } from '../../src/lib/profile/profile.ts';
 
 const show = (list: ReturnType<typeof sectionProblems>) => list.map(formatDiagnostic);
@@ -25,6 +27,58 @@ describe('required sections', () => {
     const found = sectionProblems(body, ['Abstract', 'Specification'], 'bip-5.md');
     expect(found.map((d) => /"(\w+)"/.exec(d.message)![1])).toEqual(missing);
     expect(found.every((d) => d.rule === 'section/missing' && d.severity === 'warning')).toBe(true);
+  });
+});
+
+describe('sections that still hold the template text', () => {
+  // The bundled template's header, then sections of each kind: guidance in brackets (one section
+  // required), a link and task boxes, which a finished proposal keeps as the template has them.
+  const template = readTemplate(
+    `${bundledTemplate.slice(0, bundledTemplate.indexOf('## Abstract'))}## Abstract\n\n<!-- required -->\n\n[Say what\nchanges.]\n\n` +
+      '## Motivation\n\n[Why.]\n\n## Copyright\n\nWaived via [CC0](LICENSE.md).\n\n## Tasks\n\n- [ ] one\n- [x] two\n',
+    DEFAULT_PROFILE,
+  );
+  const abstract = 'warning: the "Abstract" section still holds the template\'s text; write it [section/placeholder]';
+  const motivation =
+    'warning: the "Motivation" section still holds the template\'s text; write it, or remove the section if it does not apply [section/placeholder]';
+
+  test('a section is a placeholder when its template text holds [guidance]', () => {
+    expect(template.placeholders).toEqual({ Abstract: '[Say what changes.]', Motivation: '[Why.]' });
+    expect(Object.keys(readTemplate(bundledTemplate, DEFAULT_PROFILE).placeholders)).toEqual([
+      'Abstract',
+      'Motivation',
+      'Specification',
+      'Rationale',
+      'Backward Compatibility',
+      'Implementation',
+      'Security Considerations',
+      'Review Process',
+      'References',
+    ]);
+  });
+
+  test.each([
+    ['## Abstract\n\n[Say what changes.]\n', [`bip-5.md:1:1: ${abstract}`]],
+    [
+      'Intro.\n\n## Abstract\n[Say   what\n   changes.]\n\n## Motivation\n\n[Why.]\n',
+      [`bip-5.md:3:1: ${abstract}`, `bip-5.md:7:1: ${motivation}`],
+    ],
+    ['## Abstract\n\n<!-- required -->\n\n[Say what changes.]\n', [`bip-5.md:1:1: ${abstract}`]],
+    ['## 1. Abstract:\n\n[Say what changes.]\n', [`bip-5.md:1:1: ${abstract.replace('"Abstract"', '"1. Abstract:"')}`]],
+    ['## Abstract\n\n[Say what changes.] It adds a field.\n', []],
+    ['## Abstract\n\n[Say what changes.]\n\n### Details\n\nWritten.\n', []],
+    ['## Abstract\n\nWritten.\n\n<!-- required -->\n', []],
+    ['```md\n## Abstract\n\n[Say what changes.]\n```\n', []],
+    ['### Abstract\n\n[Say what changes.]\n', []],
+    ['## Copyright\n\nWaived via [CC0](LICENSE.md).\n\n## Tasks\n\n- [ ] one\n- [x] two\n', []],
+  ])('%j', (body, expected) => {
+    expect(show(placeholderProblems(body, template, 'bip-5.md'))).toEqual(expected);
+  });
+
+  test('no finished proposal of the bundled registry is reported', () => {
+    const registry = loadRegistry(configFor(join(projectRoot, 'bips')));
+    expect(registry.bips.length).toBeGreaterThan(5);
+    expect(registry.diagnostics.filter((d) => d.rule === 'section/placeholder')).toEqual([]);
   });
 });
 

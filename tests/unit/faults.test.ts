@@ -31,6 +31,8 @@ const TYPES = "is not one of the template's choices (Standards Track, Informatio
 const LIFECYCLE =
   'is not in the lifecycle (Draft, Proposed, Review, Approved, Implementation, Implemented, Rejected, Withdrawn); it is kept as written (add it to "statusAliases" or "statuses" in the registry config)';
 const NO_NUMBER = 'no BIP number: add a "BIP" field or name the file bip-<number>.md';
+const SAME_DAY =
+  " both were created 2025-01-02, and only the other has the registry's own file name for it (bip-0005.md); give this file a free number [number/duplicate]";
 
 type FaultCase = [name: string, rule: string, expected: string[]];
 
@@ -120,7 +122,7 @@ const CASES: FaultCase[] = [
     'number-duplicate-from-names',
     'number/duplicate',
     [
-      'number-duplicate-from-names/BIP-05/BIP-05.md:3:1: error: BIP 5 is already defined by number-duplicate-from-names/bip-0005.md [number/duplicate]',
+      `number-duplicate-from-names/BIP-05/BIP-05.md:3:1: error: this file also claims BIP 5, first taken by number-duplicate-from-names/bip-0005.md (line 5):${SAME_DAY}`,
     ],
   ],
   // Folder BIP-07 holds only notes.md.
@@ -377,11 +379,13 @@ const CASES: FaultCase[] = [
     'type/unlisted',
     [`h1-then-fenced-preamble/bip-0005.md:8:13: error: type "Experimental" ${TYPES} [type/unlisted]`],
   ],
-  // bip-0005.md and bip-5.md both say `BIP: 5`: the second is reported, naming the first.
+  // bip-0005.md and bip-5.md both say `BIP: 5`, with one date: the one not named bip-0005.md is blamed.
   [
     'number-duplicate',
     'number/duplicate',
-    ['number-duplicate/bip-5.md:5:10: error: BIP 5 is already defined by number-duplicate/bip-0005.md [number/duplicate]'],
+    [
+      `number-duplicate/bip-5.md:5:10: error: this file also claims BIP 5, first taken by number-duplicate/bip-0005.md (line 5):${SAME_DAY}`,
+    ],
   ],
   // proposal.md: a header without a BIP field, no number in the H1 or the name.
   ['number-missing', 'number/missing', [`number-missing/proposal.md:3:1: error: ${NO_NUMBER} [number/missing]`]],

@@ -26,7 +26,29 @@ export interface TemplateSpec {
   /** Sections every BIP must have: those whose heading the template follows with
    * `<!-- required -->`. */
   requiredSections: string[];
+  /** Section title → the template's text under it, when it holds `[…]` guidance, with
+   * white space collapsed and the `<!-- required -->` marker left out: a proposal's section that
+   * still reads so was not written. */
+  placeholders: Record<string, string>;
 }
+
+/** White space collapsed, `<!-- required -->` markers dropped: how section texts are compared. */
+export function sectionText(lines: readonly string[]): string {
+  return lines
+    .filter((l) => !REQUIRED_MARK.test(l.trim()))
+    .join(' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** A `[…]` guidance text: two or more characters inside, so not a task box (`[ ]`, `[x]`), and
+ * not a link's text (`[CC0](LICENSE.md)`, `[RFC][1]`), which a proposal keeps as written. Each try
+ * starts at a `[` and stops at the next bracket, so the scan stays linear. */
+const GUIDANCE = /\[[^[\]\s][^[\]]*[^[\]\s]\](?![([:])/;
+
+/** The line a template writes under a section's heading to make the section required. */
+export const REQUIRED_MARK = /^<!--\s*required\s*-->$/i;
 
 const CHOICE_LIST = /^\[([^\]]*\|[^\]]*)\]$/;
 /** `Requires: BIP numbers (optional)`: a field a proposal may leave out. */
@@ -64,12 +86,18 @@ export function readTemplate(source: string, profile: Pick<Profile, 'fieldAliase
   const lines = splitLines(header.body);
   const sections: string[] = [];
   const requiredSections: string[] = [];
-  lines.forEach((line, i) => {
+  const placeholders: Record<string, string> = {};
+  const heads = lines.flatMap((line, i) => {
     const title = /^##\s+(.+?)\s*$/.exec(line)?.[1];
-    if (!title) return;
-    sections.push(title);
-    const next = lines.slice(i + 1).find((l) => l.trim() !== '');
-    if (next && /^<!--\s*required\s*-->$/i.test(next.trim())) requiredSections.push(title);
+    return title ? [{ title, i }] : [];
   });
-  return { fields, sections, requiredSections };
+  heads.forEach(({ title, i }, n) => {
+    sections.push(title);
+    const under = lines.slice(i + 1, heads[n + 1]?.i ?? lines.length);
+    const next = under.find((l) => l.trim() !== '');
+    if (next && REQUIRED_MARK.test(next.trim())) requiredSections.push(title);
+    const text = sectionText(under);
+    if (GUIDANCE.test(text)) placeholders[title] = text;
+  });
+  return { fields, sections, requiredSections, placeholders };
 }

@@ -1,9 +1,11 @@
 /**
  * Checks of a BIP's text against the rest of the registry: the sections the template requires,
- * and references to other BIPs by number (`BIP-7`) that name no BIP of the registry.
+ * sections that still hold the template's text, and references to other BIPs by number (`BIP-7`)
+ * that name no BIP of the registry.
  */
 import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
 import { splitLines } from '../bip/lines.ts';
+import { sectionText, type TemplateSpec } from '../bip/template.ts';
 import type { Profile } from '../profile/profile.ts';
 
 interface ProseLine {
@@ -62,6 +64,48 @@ export function sectionProblems(body: string, required: readonly string[], file:
         `the template requires a "${title}" section; this document has none`,
       ),
     );
+}
+
+/**
+ * Sections that still read as the template wrote them (`[The problem today, …]`): a proposal
+ * made by the scaffold and never filled in. Located at the section's heading.
+ */
+export function placeholderProblems(
+  body: string,
+  template: Pick<TemplateSpec, 'placeholders' | 'requiredSections'>,
+  file: string,
+): Diagnostic[] {
+  const required = new Set(template.requiredSections.map(sectionKey));
+  const wanted = new Map(Object.entries(template.placeholders).map(([title, text]) => [sectionKey(title), { title, text }]));
+  if (wanted.size === 0) return [];
+  const lines = splitLines(body);
+  const heads = proseLines(body).flatMap((l) => {
+    const m = /^(#{1,6})\s+(.+)$/s.exec(l.text);
+    return m ? [{ level: m[1]!.length, title: m[2]!.trim(), line: l.line }] : [];
+  });
+  // Where each section ends: the next heading of level 1 or 2, found in one backward pass.
+  const ends: number[] = [];
+  let next = lines.length + 1;
+  for (let i = heads.length - 1; i >= 0; i--) {
+    ends[i] = next;
+    if (heads[i]!.level <= 2) next = heads[i]!.line;
+  }
+  const out: Diagnostic[] = [];
+  heads.forEach((h, i) => {
+    const expected = wanted.get(sectionKey(h.title));
+    // Lines after the heading, up to the line before the next section's heading.
+    if (h.level !== 2 || !expected || sectionText(lines.slice(h.line, ends[i]! - 1)) !== expected.text) return;
+    out.push(
+      diagnostic(
+        file,
+        { line: h.line, column: 1 },
+        'warning',
+        'section/placeholder',
+        `the "${h.title}" section still holds the template's text; write it${required.has(sectionKey(h.title)) ? '' : ', or remove the section if it does not apply'}`,
+      ),
+    );
+  });
+  return out;
 }
 
 /** `BIP-7`, `BIP 7`, `BIP0007` (with the profile's prefixes); not `BIP-0009-style`, `BIP 2.0`,

@@ -7,14 +7,17 @@
  */
 import { posix } from 'node:path';
 import { checkLinks } from './check-links.ts';
-import { referenceProblems, sectionProblems } from './content-checks.ts';
+import { placeholderProblems, referenceProblems, sectionProblems } from './content-checks.ts';
 import { readBip, readCompanion, type CheckCache, type LoadedBip } from './documents.ts';
 import { publish, type Published } from './published.ts';
 import { registrySetup, type RegistrySetup } from './rules.ts';
 import { canonicalFieldName } from '../bip/constants.ts';
-import { diagnostic, type Diagnostic } from '../bip/diagnostics.ts';
+import type { Diagnostic } from '../bip/diagnostics.ts';
 import type { RegistryConfig } from '../config.ts';
-import { discoverRegistry, namedNumbers, type SkippedFile } from './discover.ts';
+import type { ParsedHeader } from '../bip/header.ts';
+import type { Profile } from '../profile/profile.ts';
+import { discoverRegistry, namedNumbers, type BipFile, type SkippedFile } from './discover.ts';
+import { settleClaims, type Claim } from './duplicates.ts';
 import { readReviewReport } from '../reviews/report.ts';
 import { reviewProblems } from '../reviews/problems.ts';
 import { urlProblems } from './url-check.ts';
@@ -31,10 +34,19 @@ export interface Registry extends Published {
   diagnostics: Diagnostic[];
   /** How many BIP files were found (pages + files that failed). */
   bipFiles: number;
+  /** The BIP files (and BIP folders) that failed their checks, with the number they claim when
+   * their name or header states one: what the dev server explains at that number's address. */
+  failed: FailedFile[];
   /** Every BIP number in use: published, or claimed by the name of a file that failed. */
   numbers: ReadonlySet<number>;
   /** BIP files whose text was checked by this load (the others came from the cache). */
   checked: number;
+}
+
+export interface FailedFile {
+  /** Path as messages show it (the `file` of its diagnostics). */
+  file: string;
+  number?: number;
 }
 
 export interface LoadOptions {
@@ -46,6 +58,15 @@ export interface LoadOptions {
   setup?: RegistrySetup;
   /** Check results of an earlier load, reused for files whose text has not changed. */
   cache?: CheckCache;
+}
+
+/** The number a file that failed claims: from its name or its folder's, else its number field. */
+function numberOf(file: BipFile, header: ParsedHeader | undefined, profile: Profile): { number?: number } {
+  const { fromName, parse } = profile.numbering;
+  const field = header?.block?.fields.find((f) => canonicalFieldName(f.name, profile.fieldAliases) === 'bip');
+  const number =
+    fromName(file.fileName) ?? (file.folderName ? fromName(file.folderName) : undefined) ?? (field && parse(field.value));
+  return number === undefined ? {} : { number };
 }
 
 function displayPath(displayRoot: string | undefined) {
@@ -76,30 +97,46 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
   const show = displayPath(opts.displayRoot);
   const found = discoverRegistry(config.bipsDir, config.profile);
   const diagnostics = found.diagnostics.map((d) => ({ ...d, file: show(d.file) }));
-  const byNumber = new Map<number, LoadedBip>();
+  const failed: FailedFile[] = found.diagnostics
+    .filter((d) => d.rule.endsWith('main-document'))
+    .map((d) => ({ file: show(d.file), number: config.profile.numbering.fromName(posix.basename(d.file))! }));
+  // Every file that reads as a proposal, by number; when two claim one, the newcomer is blamed
+  // (duplicates.ts), whichever of them was found first.
+  const claims = new Map<number, { file: BipFile; bip: LoadedBip; claim: Claim }[]>();
   let checked = 0;
   for (const file of found.bips) {
     const read = readBip(file, show(file.relPath), setup, opts.cache);
     if (!read.cached) checked++;
     diagnostics.push(...read.diagnostics);
     const bip = read.bip;
-    if (!bip) continue;
-    const earlier = byNumber.get(bip.data.bip);
-    if (earlier) {
-      const block = read.header?.block;
-      const field = block?.fields.find((f) => canonicalFieldName(f.name, config.profile.fieldAliases) === 'bip');
-      const at = field ?? { line: block?.start ?? 1, column: 1 };
-      const message = `${config.profile.term} ${bip.data.bip} is already defined by ${show(earlier.relPath)}`;
-      diagnostics.push(diagnostic(show(file.relPath), at, 'error', 'number/duplicate', message));
+    if (!bip) {
+      failed.push({ file: show(file.relPath), ...numberOf(file, read.header, config.profile) });
       continue;
     }
+    const block = read.header?.block;
+    const field = block?.fields.find((f) => canonicalFieldName(f.name, config.profile.fieldAliases) === 'bip');
+    const at = field ? { line: field.line, column: field.column } : { line: block?.start ?? 1, column: 1 };
+    const claim = { relPath: file.relPath, shown: show(file.relPath), created: bip.data.created, at };
+    const same = claims.get(bip.data.bip);
+    if (same) same.push({ file, bip, claim });
+    else claims.set(bip.data.bip, [{ file, bip, claim }]);
+  }
+  const byNumber = new Map<number, LoadedBip>();
+  for (const [n, all] of claims) {
+    const settled = settleClaims(
+      all.map((c) => c.claim),
+      n,
+      config.profile,
+    );
+    diagnostics.push(...settled.diagnostics);
+    const { file, bip } = all.find((c) => c.claim === settled.original)!;
     for (const c of file.companions) {
       const read = readCompanion(c.path, c.relPath, c.slug, show(c.relPath), setup);
       diagnostics.push(...read.diagnostics);
       if (read.companion) bip.companions.push(read.companion);
     }
     bip.files = file.files;
-    byNumber.set(bip.data.bip, bip);
+    byNumber.set(n, bip);
   }
   if (opts.cache) {
     const present = new Set(found.bips.map((f) => f.path));
@@ -118,6 +155,7 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
   for (const b of bips) {
     diagnostics.push(
       ...sectionProblems(b.body, setup.rules.template.requiredSections, show(b.relPath)),
+      ...placeholderProblems(b.body, setup.rules.template, show(b.relPath)),
       ...referenceProblems(b.body, b.data.bip, known, show(b.relPath), config.profile),
     );
     for (const c of b.companions) {
@@ -135,6 +173,7 @@ export function loadRegistry(config: RegistryConfig, options: LoadOptions | stri
     assets: found.assets,
     diagnostics,
     bipFiles: found.bips.length + found.diagnostics.filter((d) => d.rule.endsWith('main-document')).length,
+    failed,
     numbers: known,
     checked,
   };

@@ -7,6 +7,7 @@ import { parseHeader } from '../bip/header.ts';
 import { canonicalFieldName, isKnownField } from '../bip/constants.ts';
 import type { Registry } from './load.ts';
 import type { Profile } from '../profile/profile.ts';
+import { REQUIRED_MARK } from '../bip/template.ts';
 
 export interface NewBip {
   bip: number;
@@ -30,7 +31,15 @@ export function fillTemplate(template: string, values: NewBip, profile: Pick<Pro
     lines[field.line - 1] = at < 0 ? line : line.slice(0, at) + value + line.slice(at + field.value.length);
   }
   if (header.h1) lines[header.h1.line - 1] = `# ${profile.term}-${values.bip}: ${values.title.trim()}`;
-  return lines.join('\n');
+  // `<!-- required -->` tells the registry which sections a proposal needs; a proposal has no use
+  // for it (with the blank line after it).
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (REQUIRED_MARK.test(line.trim())) return;
+    if (line.trim() === '' && i > 0 && REQUIRED_MARK.test(lines[i - 1]!.trim())) return;
+    out.push(line);
+  });
+  return out.join('\n');
 }
 
 /** The number after the highest one the registry uses, in a header or a file or folder name,
